@@ -1,0 +1,114 @@
+// Full-text search over the directory of organizations, lawyers and services,
+// kept in SQLite FTS5 tables beside the store's own tables.
+//
+// Names and texts are indexed by their search keys (atip/text.hpp): a query
+// typed without diacritics, in another romanisation that ICU produces, in a
+// Khmer spelling variant or in Zawgyi finds the entry. Every name and alias of
+// a document is indexed.
+//
+// Thread contract: a SearchIndex caches prepared statements on its
+// connection and is not synchronized. Use it from one thread at a time, as
+// the sqlite3 connection it wraps.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+struct sqlite3;
+
+namespace atip {
+inline namespace v1 {
+
+/// One organization, lawyer or service as the search index sees it.
+struct SearchDocument {
+  std::string entity_type;                 ///< "organization", "lawyer" or "service".
+  std::string id;                          ///< Entity id, unique within its type.
+  std::string kind;                        ///< Organization kind ("ngo", "law_firm", ...) or empty.
+  std::vector<std::string> names;          ///< Name and every alias, any script; at least one.
+  std::vector<std::string> texts;          ///< Descriptions, practice-area names, help offered.
+  std::vector<std::string> jurisdictions;  ///< ISO 3166-1 alpha-2 or ISO 3166-2 codes.
+  std::vector<std::string> languages;      ///< BCP 47 tags.
+};
+
+/// A directory search. An empty string means no filter.
+struct SearchQuery {
+  /// Words to find, in any script. The last word also matches as a prefix
+  /// unless the text ends with a space. Empty or blank text lists the
+  /// documents that pass the filters, ordered by (type, id), with score 0.
+  std::string text;
+  std::string entity_type;   ///< Only this entity type.
+  /// Only documents listed for this jurisdiction: "TH" also matches "TH-10",
+  /// and "TH-10" also matches documents listed for all of "TH".
+  std::string jurisdiction;
+  /// Only documents with this language or a more specific tag of it ("zh"
+  /// matches "zh-Hant").
+  std::string language;
+  std::size_t limit = 20;    ///< Maximum number of hits, 1 to 1000.
+};
+
+/// One search result.
+struct SearchHit {
+  std::string entity_type;
+  std::string id;
+  /// Relevance, higher is better: the negated FTS5 bm25 rank with names
+  /// weighted 10 times texts. Comparable only within one search.
+  double score = 0;
+  /// The name or alias (as indexed, NFC) that matched the most query words;
+  /// empty when only the texts matched or the query had no text.
+  std::string matched_name;
+};
+
+/// The directory search index. Tables are named search_*.
+class SearchIndex {
+ public:
+  /// Wraps `db`, which must outlive this object; does not take ownership.
+  explicit SearchIndex(sqlite3* db);
+  ~SearchIndex();
+  SearchIndex(SearchIndex&&) noexcept;
+  SearchIndex& operator=(SearchIndex&&) noexcept;
+  SearchIndex(const SearchIndex&) = delete;
+  SearchIndex& operator=(const SearchIndex&) = delete;
+
+  /// Creates the search_* tables if they do not exist.
+  void create_schema();
+
+  /// Indexes `document`, replacing an earlier document with the same
+  /// (entity_type, id). Names and texts should already have been through
+  /// text::prepare_input: they are validated and normalised to NFC here, but
+  /// not tested for Zawgyi again.
+  ///
+  /// Must run inside a transaction the caller opened (Error(invalid_state)
+  /// otherwise); the index never begins or commits one, so a failed call
+  /// leaves partial rows only until the caller rolls back.
+  /// Throws Error(invalid_argument) naming the field when the document is
+  /// invalid (unknown type, empty id, no name, invalid UTF-8, malformed
+  /// jurisdiction or language), Error(limit_exceeded) when a field is over
+  /// its size limit, and the SQLite failure otherwise (busy, io, ...).
+  void upsert(const SearchDocument& document);
+
+  /// Removes the document (entity_type, id); does nothing when it is absent.
+  /// Same transaction rule and errors as upsert.
+  void remove(std::string_view entity_type, std::string_view id);
+
+  /// Removes every document. Same transaction rule as upsert.
+  void clear();
+
+  /// Returns at most query.limit hits, best first, ties ordered by
+  /// (entity_type, id). The text goes through text::prepare_input (so a
+  /// Zawgyi query is converted) and the same keys and word segmentation as
+  /// the documents; every query word must match a word of a name or text.
+  /// FTS5 syntax characters in the text are plain characters, never query
+  /// operators. Throws Error(invalid_argument) for a bad filter or limit and
+  /// Error(limit_exceeded) for text over 1024 bytes or 32 words.
+  std::vector<SearchHit> search(const SearchQuery& query) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace v1
+}  // namespace atip

@@ -1,0 +1,24 @@
+// Internal: the SQLite schema and its forward migrations.
+#pragma once
+
+#include <sqlite3.h>
+
+namespace atip {
+inline namespace v1 {
+namespace schema {
+
+/// PRAGMA application_id of atip databases ("ATIP" in ASCII).
+inline constexpr int kApplicationId = 0x41544950;
+
+/// Brings the database to kSchemaVersion, one migration per transaction.
+/// A new database is created at version 1 and migrated like any other.
+/// Throws schema_version for a newer database or a foreign one.
+void migrate(sqlite3* db);
+
+/// Applies migrations up to `target` only; tests use it to build databases
+/// at an earlier schema version.
+void migrate_to(sqlite3* db, int target);
+
+}  // namespace schema
+}  // namespace v1
+}  // namespace atip

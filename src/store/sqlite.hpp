@@ -1,0 +1,73 @@
+// Internal: a thin RAII layer over the SQLite C API with errors mapped to
+// atip::Error. Shared by the store and the layers that add their own tables.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <sqlite3.h>
+
+namespace atip {
+inline namespace v1 {
+namespace sql {
+
+/// Throws the atip::Error that matches SQLite result `rc` on `db`, with
+/// `context` saying what was being done.
+[[noreturn]] void raise(sqlite3* db, int rc, std::string_view context);
+
+/// Runs SQL text without results (schema scripts, pragmas).
+void exec(sqlite3* db, std::string_view sql);
+
+/// A prepared statement. Bind indexes start at 1.
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, double value);
+  Statement& bind_null(int index);
+  /// Binds `text`, or NULL when it is empty.
+  Statement& bind_optional(int index, std::string_view text);
+
+  /// Steps once; true when a row is available.
+  bool step();
+  /// Steps to completion, for statements without results.
+  void run();
+  /// Resets and clears bindings so the statement can be reused.
+  void reset();
+
+  std::string text(int column) const;
+  std::int64_t integer(int column) const;
+  double real(int column) const;
+  bool is_null(int column) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+/// Prepared statements cached by SQL text for the life of a connection.
+class StatementCache {
+ public:
+  explicit StatementCache(sqlite3* db) : db_(db) {}
+  /// A reset statement ready for binding.
+  Statement& get(const std::string& sql);
+  void clear() { statements_.clear(); }
+
+ private:
+  sqlite3* db_;
+  std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+};
+
+}  // namespace sql
+}  // namespace v1
+}  // namespace atip

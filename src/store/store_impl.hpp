@@ -1,0 +1,34 @@
+// Internal: the state behind a Store handle.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "atip/store.hpp"
+#include "store/sqlite.hpp"
+
+namespace atip {
+inline namespace v1 {
+
+struct Store::Impl {
+  sqlite3* db = nullptr;
+  std::string path;
+  sql::StatementCache statements{nullptr};
+  int transaction_depth = 0;
+  int next_listener = 1;
+  std::map<int, ChangeListener> listeners;
+  /// Changes of the open transaction, delivered to listeners on commit.
+  std::vector<std::tuple<EntityType, std::string, ChangeKind>> pending_changes;
+
+  ~Impl();
+  sql::Statement& statement(const std::string& text) { return statements.get(text); }
+  void record_change(EntityType type, const std::string& id, ChangeKind kind) {
+    pending_changes.emplace_back(type, id, kind);
+  }
+  void deliver_changes();
+};
+
+}  // namespace v1
+}  // namespace atip
