@@ -45,6 +45,13 @@ enum class ChangeKind { inserted, updated, removed };
 /// Called after a transaction commits, once for every record it changed.
 using ChangeListener = std::function<void(EntityType type, const std::string& id, ChangeKind kind)>;
 
+/// Called inside the writing transaction for every insert, update and
+/// remove, with the stored JSON before (null on insert) and after (null on
+/// remove). An exception from the hook rolls the write back. The audit trail
+/// uses it so that a change and its audit entry commit together.
+using WriteHook = std::function<void(EntityType type, const std::string& id, const nlohmann::json* before,
+                                     const nlohmann::json* after)>;
+
 /// The current schema version, stored in PRAGMA user_version.
 inline constexpr int kSchemaVersion = 1;
 
@@ -135,6 +142,11 @@ class Store {
   void insert_dataset(Dataset& data);
   /// Every record, ordered by type then id.
   Dataset export_dataset() const;
+
+  /// Adds a write hook; hooks run in the order they were added. Returns a
+  /// token for `remove_write_hook`.
+  int add_write_hook(WriteHook hook);
+  void remove_write_hook(int token);
 
   /// Registers a listener; returns a token for `remove_listener`.
   int add_listener(ChangeListener listener);

@@ -72,6 +72,15 @@ std::string generate_id(Store::Impl& s, const tables::TableInfo& t) {
   }
 }
 
+json load_doc(Store::Impl& s, EntityType type, const std::string& key) {
+  const tables::TableInfo& t = tables::info(type);
+  auto& statement = s.statement(std::string("SELECT doc FROM ") + t.table + " WHERE " + t.key + " = ?");
+  if (!statement.bind(1, key).step()) {
+    fail(ErrorKind::not_found, "id: " + std::string(to_string(type)) + " \"" + key + "\" does not exist");
+  }
+  return json::parse(statement.text(0));
+}
+
 std::string key_field(const std::string& path, EntityType type) {
   const char* key = tables::info(type).key;
   return path.empty() ? key : path + "." + key;
@@ -108,6 +117,10 @@ std::string write_record(Store::Impl& s, T value, const std::string& path, bool 
                                    "\" does not exist");
   }
   tables::check_references(s, value, path);
+  if (!s.write_hooks.empty()) {
+    const std::optional<json> before = replace ? std::optional<json>(load_doc(s, type, key)) : std::nullopt;
+    s.run_write_hooks(type, key, before ? &*before : nullptr, &doc);
+  }
   tables::write_rows(s, value, doc.dump(), replace);
   s.record_change(type, key, replace ? ChangeKind::updated : ChangeKind::inserted);
   return key;
@@ -241,6 +254,10 @@ void Store::remove(EntityType type, const std::string& id) {
       fail(ErrorKind::not_found, "id: " + std::string(to_string(type)) + " \"" + id + "\" does not exist");
     }
     check_not_referenced(*impl_, type, id);
+    if (!impl_->write_hooks.empty()) {
+      const json before = load_doc(*impl_, type, id);
+      impl_->run_write_hooks(type, id, &before, nullptr);
+    }
     const tables::TableInfo& t = tables::info(type);
     impl_->statement(std::string("DELETE FROM ") + t.table + " WHERE " + t.key + " = ?").bind(1, id).run();
     impl_->record_change(type, id, ChangeKind::removed);
@@ -255,14 +272,7 @@ std::size_t Store::count(EntityType type) const {
   return static_cast<std::size_t>(statement.integer(0));
 }
 
-json Store::get_json(EntityType type, const std::string& id) const {
-  const tables::TableInfo& t = tables::info(type);
-  auto& statement = impl_->statement(std::string("SELECT doc FROM ") + t.table + " WHERE " + t.key + " = ?");
-  if (!statement.bind(1, id).step()) {
-    fail(ErrorKind::not_found, "id: " + std::string(to_string(type)) + " \"" + id + "\" does not exist");
-  }
-  return json::parse(statement.text(0));
-}
+json Store::get_json(EntityType type, const std::string& id) const { return load_doc(*impl_, type, id); }
 
 std::vector<json> Store::list_json(EntityType type, const ListOptions& options) const {
   return list_docs(*impl_, type, options);

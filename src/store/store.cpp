@@ -118,6 +118,14 @@ void Store::transaction(const std::function<void()>& work) {
   if (outermost) s.deliver_changes();
 }
 
+int Store::add_write_hook(WriteHook hook) {
+  const int token = impl_->next_listener++;
+  impl_->write_hooks.emplace(token, std::move(hook));
+  return token;
+}
+
+void Store::remove_write_hook(int token) { impl_->write_hooks.erase(token); }
+
 int Store::add_listener(ChangeListener listener) {
   const int token = impl_->next_listener++;
   impl_->listeners.emplace(token, std::move(listener));

@@ -19,6 +19,13 @@ struct Store::Impl {
   int transaction_depth = 0;
   int next_listener = 1;
   std::map<int, ChangeListener> listeners;
+  std::map<int, WriteHook> write_hooks;
+
+  /// Runs every write hook; see WriteHook.
+  void run_write_hooks(EntityType type, const std::string& id, const nlohmann::json* before,
+                       const nlohmann::json* after) {
+    for (const auto& [token, hook] : write_hooks) hook(type, id, before, after);
+  }
   /// Changes of the open transaction, delivered to listeners on commit.
   std::vector<std::tuple<EntityType, std::string, ChangeKind>> pending_changes;
 

@@ -1,0 +1,150 @@
+// Clearinghouse facade: import pipeline, export bytes, JSON records, search.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "atip/clearinghouse.hpp"
+#include "atip/error.hpp"
+#include "support.hpp"
+
+using namespace atip;
+using nlohmann::json;
+using atip_test::TempDir;
+
+namespace {
+
+json network_document(int lawyers) {
+  Dataset data;
+  data.organizations.push_back(atip_test::make_ngo("ngo-1", "Hagar"));
+  for (int i = 0; i < lawyers; ++i) {
+    data.lawyers.push_back(atip_test::make_lawyer("L-" + std::to_string(i), "Lawyer " + std::to_string(i), "TH", "th"));
+  }
+  data.matters.push_back(atip_test::make_matter("M-1", "ngo-1", "TH", "th"));
+  return to_json(data, ExportOptions{true});
+}
+
+}  // namespace
+
+TEST_CASE("clearinghouse: new database gets reference data once", "[clearinghouse]") {
+  TempDir dir;
+  const std::string path = dir.file("ch.db");
+
+  { auto ch = Clearinghouse::open(path); CHECK(ch->store().count(EntityType::jurisdiction) >= 11); }
+  auto reopened = Clearinghouse::open(path);
+
+  CHECK(reopened->load_reference_data() == 0);
+}
+
+TEST_CASE("clearinghouse: export, import and export give identical bytes", "[clearinghouse]") {
+  TempDir dir;
+  auto first = Clearinghouse::open(dir.file("a.db"));
+  first->import_json(network_document(20).dump());
+  const std::string exported = first->export_json(ExportOptions{true});
+
+  auto second = Clearinghouse::open(dir.file("b.db"), OpenOptions{{}, false});
+  second->import_json(exported);
+
+  CHECK(second->export_json(ExportOptions{true}) == exported);
+}
+
+TEST_CASE("clearinghouse: one bad record in 10,000 leaves the database as it was", "[clearinghouse]") {
+  TempDir dir;
+  const std::string path = dir.file("bulk.db");
+  auto ch = Clearinghouse::open(path);
+  ch->import_json(network_document(3).dump());
+  const std::string before = ch->export_json(ExportOptions{true});
+  json document = network_document(10000);
+  document["organizations"] = json::array();  // already imported
+  document["matters"] = json::array();
+  for (auto& lawyer : document["lawyers"]) lawyer["id"] = "bulk-" + lawyer["id"].get<std::string>();
+  document["lawyers"][5000]["languages"][0]["tag"] = "xx-?";
+
+  try {
+    ch->import_json(document.dump());
+    FAIL("expected the import to fail");
+  } catch (const Error& error) {
+    CHECK(std::string(error.what()) == "lawyers[5000].languages[0].tag: \"xx-?\" is not a valid BCP 47 tag (not well-formed)");
+  }
+
+  CHECK(ch->export_json(ExportOptions{true}) == before);
+  auto reopened = Clearinghouse::open(path);
+  CHECK(reopened->export_json(ExportOptions{true}) == before);
+}
+
+TEST_CASE("clearinghouse: dangling reference in an import names the record", "[clearinghouse]") {
+  auto ch = Clearinghouse::open(":memory:");
+  json document = network_document(2);
+  document["matters"][0]["ngo"] = "ngo-404";
+
+  try {
+    ch->import_json(document.dump());
+    FAIL("expected the import to fail");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::constraint);
+    CHECK(std::string(error.what()) == "matters[0].ngo: organization \"ngo-404\" does not exist (add it first or fix the reference)");
+  }
+  CHECK(ch->store().count(EntityType::lawyer) == 0);
+}
+
+TEST_CASE("clearinghouse: text is stored NFC", "[clearinghouse]") {
+  auto ch = Clearinghouse::open(":memory:");
+  json ngo = {{"id", "ngo-1"}, {"kind", "ngo"}, {"names", {{{"value", "Nguye\xCC\x82\xCC\x83n"}}}}};  // decomposed ễ
+
+  ch->add(EntityType::organization, ngo);
+
+  CHECK(ch->get(EntityType::organization, "ngo-1")["names"][0]["value"] == "Nguy\xE1\xBB\x85n");
+}
+
+TEST_CASE("clearinghouse: Zawgyi names are converted and reported", "[clearinghouse]") {
+  std::ifstream zawgyi_file(ATIP_SOURCE_DIR "/../shared/data/myanmar_tools/mmgov_zawgyi_src.txt");
+  std::ifstream unicode_file(ATIP_SOURCE_DIR "/../shared/data/myanmar_tools/mmgov_unicode_out.txt");
+  if (!zawgyi_file || !unicode_file) {
+    WARN("shared Zawgyi corpus not found beside the project; skipping");
+    return;
+  }
+  // Skip the corpus header lines ("# Location: ...") to the first Burmese line.
+  std::string zawgyi_line;
+  std::string unicode_line;
+  while (std::getline(zawgyi_file, zawgyi_line) && std::getline(unicode_file, unicode_line)) {
+    if (!zawgyi_line.empty() && zawgyi_line[0] != '#' && zawgyi_line != unicode_line) break;
+  }
+  auto ch = Clearinghouse::open(":memory:");
+  json document = network_document(1);
+  document["lawyers"][0]["notes"] = zawgyi_line;
+
+  const ImportReport report = ch->import_json(document.dump());
+
+  CHECK(report.zawgyi_converted == std::vector<std::string>{"lawyers[0].notes"});
+  CHECK(ch->get(EntityType::lawyer, "L-0")["notes"] == unicode_line);
+}
+
+TEST_CASE("clearinghouse: records as JSON with confidential flag", "[clearinghouse]") {
+  auto ch = Clearinghouse::open(":memory:");
+  json document = network_document(1);
+  document["matters"][0]["facts"] = "confidential facts";
+  ch->import_json(document.dump());
+
+  CHECK_FALSE(ch->get(EntityType::matter, "M-1").contains("facts"));
+  CHECK(ch->get(EntityType::matter, "M-1", ExportOptions{true})["facts"] == "confidential facts");
+  CHECK(ch->export_json().find("confidential facts") == std::string::npos);
+  CHECK(ch->list(EntityType::matter).at(0).contains("facts") == false);
+}
+
+TEST_CASE("clearinghouse: search finds imported lawyers by alias", "[clearinghouse]") {
+  auto ch = Clearinghouse::open(":memory:");
+  json document = network_document(0);
+  document["lawyers"] = json::array({{{"id", "L-vn"},
+                                       {"names", {{{"value", "Nguyễn Văn Thành"}}, {{"value", "Thanh Nguyen"}, {"kind", "alias"}}}},
+                                       {"admissions", {{{"jurisdiction", "VN"}}}}}});
+  ch->import_json(document.dump());
+
+  SearchQuery query;
+  query.text = "nguyen van thanh";
+  const auto hits = ch->search(query);
+
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits[0].id == "L-vn");
+  ch->remove(EntityType::lawyer, "L-vn");
+  CHECK(ch->search(query).empty());
+}
