@@ -218,6 +218,8 @@ TEST_CASE("batch_solver: matches exhaustive search on small instances", "[batch_
   SolverOptions minimal_start;
   minimal_start.initial_pairs_per_matter = 1;
   minimal_start.pairs_added_per_round = 1;
+  SolverOptions minimal_start_full_pricing = minimal_start;
+  minimal_start_full_pricing.price_every_pair = true;
 
   int instances_with_pricing = 0;
   for (std::uint64_t seed = 1; seed <= 600; ++seed) {
@@ -235,6 +237,11 @@ TEST_CASE("batch_solver: matches exhaustive search on small instances", "[batch_
     CHECK(-generated.total_cost == best);
     CHECK(generated.proved_optimal);
     if (generated.pricing_rounds > 1) ++instances_with_pricing;
+
+    const BatchAssignment fully_priced =
+        atip::solve_batch(instance.problem, instance.oracle, minimal_start_full_pricing);
+    require_feasible(instance.problem, instance.oracle, fully_priced);
+    CHECK(-fully_priced.total_cost == best);
   }
   // With one starting pair per matter, many instances need pairs added by pricing.
   CHECK(instances_with_pricing > 100);
@@ -246,6 +253,8 @@ TEST_CASE("batch_solver: column generation equals full network", "[batch_solver]
   SolverOptions sparse_start;
   sparse_start.initial_pairs_per_matter = 2;
   sparse_start.pairs_added_per_round = 2;
+  SolverOptions sparse_start_full_pricing = sparse_start;
+  sparse_start_full_pricing.price_every_pair = true;
 
   for (std::uint64_t seed = 11; seed <= 16; ++seed) {
     INFO("seed " << seed);
@@ -256,6 +265,8 @@ TEST_CASE("batch_solver: column generation equals full network", "[batch_solver]
     const BatchAssignment reference = atip::solve_batch(instance.problem, instance.oracle, full_network);
     const BatchAssignment generated = atip::solve_batch(instance.problem, instance.oracle, sparse_start);
     const BatchAssignment defaults = atip::solve_batch(instance.problem, instance.oracle);
+    const BatchAssignment fully_priced =
+        atip::solve_batch(instance.problem, instance.oracle, sparse_start_full_pricing);
 
     require_feasible(instance.problem, instance.oracle, reference);
     require_feasible(instance.problem, instance.oracle, generated);
@@ -266,6 +277,10 @@ TEST_CASE("batch_solver: column generation equals full network", "[batch_solver]
     CHECK(defaults.proved_optimal);
     CHECK(generated.total_cost == reference.total_cost);
     CHECK(defaults.total_cost == reference.total_cost);
+    CHECK(fully_priced.total_cost == reference.total_cost);
+    // Skipping matters by the bound changes the work, never the pairs.
+    CHECK(fully_priced.pairs == generated.pairs);
+    CHECK(fully_priced.pairs_priced >= generated.pairs_priced);
     CHECK(generated.pricing_rounds > 1);
     CHECK(generated.pairs_in_final_network < eligible_pairs / 2);
   }

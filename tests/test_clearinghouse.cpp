@@ -42,7 +42,9 @@ TEST_CASE("clearinghouse: export, import and export give identical bytes", "[cle
   first->import_json(network_document(20).dump());
   const std::string exported = first->export_json(ExportOptions{true});
 
-  auto second = Clearinghouse::open(dir.file("b.db"), OpenOptions{{}, false});
+  OpenOptions without_reference;
+  without_reference.load_reference_data = false;
+  auto second = Clearinghouse::open(dir.file("b.db"), without_reference);
   second->import_json(exported);
 
   CHECK(second->export_json(ExportOptions{true}) == exported);

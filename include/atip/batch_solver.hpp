@@ -81,6 +81,11 @@ struct SolverOptions {
   /// during pricing (1 = the calling thread only). Batches of fewer than
   /// 256 matters always use one thread.
   int pricing_threads = 2;
+  /// Calls the oracle for every matter in every pricing round. By default a
+  /// matter is skipped when a bound shows that none of its pairs outside the
+  /// network can have negative reduced cost (docs/matching-flow.md); the
+  /// result is the same, so this setting exists to cross-check the bound.
+  bool price_every_pair = false;
 
   /// Value of `initial_pairs_per_matter` that puts every eligible pair into
   /// the first network.
@@ -100,11 +105,14 @@ struct BatchAssignment {
   int pricing_rounds = 0;
   /// Matter-lawyer pairs in the network of the last solve.
   std::int64_t pairs_in_final_network = 0;
-  /// Eligible pairs whose reduced cost was computed, summed over all rounds.
+  /// Eligible pairs outside the network whose reduced cost was computed,
+  /// summed over all pricing rounds. Pairs of matters that the bound let
+  /// pricing skip are not counted.
   std::int64_t pairs_priced = 0;
-  /// True when the last pricing round found no eligible pair with negative
-  /// reduced cost and the flow passed the reduced-cost check on every arc of
-  /// the network: the assignment is then optimal over all eligible pairs.
+  /// True when the last pricing round showed that no eligible pair outside
+  /// the network has negative reduced cost, by computing it or by the bound:
+  /// the assignment is then optimal over all eligible pairs. False only when
+  /// max_pricing_rounds stopped the solver first.
   bool proved_optimal = false;
 };
 

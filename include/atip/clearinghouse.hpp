@@ -10,9 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "atip/audit.hpp"
+#include "atip/matching.hpp"
 #include "atip/model/dataset.hpp"
 #include "atip/search.hpp"
 #include "atip/store.hpp"
+#include "atip/workflow.hpp"
 
 namespace atip {
 inline namespace v1 {
@@ -21,6 +24,10 @@ struct OpenOptions {
   StoreOptions store;
   /// Load the default taxonomy and jurisdictions into a database that has none.
   bool load_reference_data = true;
+  /// Key and clock of the audit log (atip/audit.hpp).
+  AuditOptions audit;
+  /// Reminder period of conflict checks (atip/workflow.hpp).
+  WorkflowOptions workflow;
 };
 
 /// What an import did.
@@ -52,6 +59,9 @@ class Clearinghouse {
   /// Calls through them bypass the mutex.
   Store& store();
   SearchIndex& search_index();
+  Matcher& matcher();
+  Workflow& workflow();
+  AuditLog& audit_log();
 
   /// Inserts the reference jurisdictions and practice areas that are missing;
   /// existing ones are left as they are. Returns how many were added.
@@ -79,11 +89,26 @@ class Clearinghouse {
   /// Rebuilds the search index from the store (after a restore, for example).
   void rebuild_search_index();
 
+  // Matching (atip/matching.hpp), under the mutex. The matcher's index
+  // follows every write made through this object or its store.
+  Ranking rank(const std::string& matter_id, const Policy& policy = {}, const RankOptions& options = {});
+  AssignmentResult assign(const AssignOptions& options = {}, const Policy& policy = {});
+  CoverageReport coverage_gaps(const Policy& policy = {}, const CoverageOptions& options = {});
+
+  /// Runs `action(workflow)` under the mutex; the workflow records every
+  /// change in the audit log.
+  template <typename Action>
+  auto with_workflow(Action action) {
+    std::lock_guard lock(mutex());
+    return action(workflow());
+  }
+
  /// Internal state; defined in src/clearinghouse, opaque to callers.
   struct Impl;
 
  private:
   explicit Clearinghouse(std::unique_ptr<Impl> impl);
+  std::recursive_mutex& mutex() const;
   std::unique_ptr<Impl> impl_;
 };
 

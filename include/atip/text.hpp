@@ -40,8 +40,8 @@ std::string normalize(std::string_view utf8, std::string_view field = "text");
 /// font encoding rather than in Unicode. The score is the logistic function of
 /// a sum of weighted evidence: each code point sequence that is valid in only
 /// one of the two encodings adds to or subtracts from the sum (docs/text.md
-/// lists the rules). It is not a calibrated probability. Text without code
-/// points of the Myanmar blocks scores 0. Expects valid UTF-8; invalid bytes
+/// lists the rules). It is not a calibrated probability. Text without letters
+/// or marks of the Myanmar blocks scores 0. Expects valid UTF-8; invalid bytes
 /// are skipped.
 double zawgyi_probability(std::string_view utf8);
 

@@ -89,6 +89,11 @@ std::unique_ptr<Clearinghouse> Clearinghouse::open(const std::string& path, cons
   if (!options.store.read_only) impl->search->create_schema();
   impl->practice_area_names = load_practice_area_names(*impl->store);
   install_search_hook(*impl);
+  if (!options.store.read_only) {
+    impl->audit = std::make_unique<AuditLog>(*impl->store, options.audit);
+    impl->workflow = std::make_unique<Workflow>(*impl->store, *impl->audit, options.workflow);
+  }
+  impl->matcher = std::make_unique<Matcher>(*impl->store);
   auto clearinghouse = std::unique_ptr<Clearinghouse>(new Clearinghouse(std::move(impl)));
   const bool empty = clearinghouse->store().count(EntityType::jurisdiction) == 0 &&
                      clearinghouse->store().count(EntityType::practice_area) == 0;
@@ -98,6 +103,33 @@ std::unique_ptr<Clearinghouse> Clearinghouse::open(const std::string& path, cons
 
 Store& Clearinghouse::store() { return *impl_->store; }
 SearchIndex& Clearinghouse::search_index() { return *impl_->search; }
+Matcher& Clearinghouse::matcher() { return *impl_->matcher; }
+std::recursive_mutex& Clearinghouse::mutex() const { return impl_->mutex; }
+
+Workflow& Clearinghouse::workflow() {
+  if (!impl_->workflow) fail(ErrorKind::invalid_state, "workflow: the database is open read-only");
+  return *impl_->workflow;
+}
+
+AuditLog& Clearinghouse::audit_log() {
+  if (!impl_->audit) fail(ErrorKind::invalid_state, "audit log: the database is open read-only");
+  return *impl_->audit;
+}
+
+Ranking Clearinghouse::rank(const std::string& matter_id, const Policy& policy, const RankOptions& options) {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->matcher->rank(matter_id, policy, options);
+}
+
+AssignmentResult Clearinghouse::assign(const AssignOptions& options, const Policy& policy) {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->matcher->assign(options, policy);
+}
+
+CoverageReport Clearinghouse::coverage_gaps(const Policy& policy, const CoverageOptions& options) {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->matcher->coverage_gaps(policy, options);
+}
 
 std::size_t Clearinghouse::load_reference_data() {
   std::lock_guard lock(impl_->mutex);

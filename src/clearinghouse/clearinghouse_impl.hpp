@@ -12,6 +12,10 @@ inline namespace v1 {
 struct Clearinghouse::Impl {
   std::unique_ptr<Store> store;
   std::unique_ptr<SearchIndex> search;
+  // Declared after the store, so they are destroyed before it.
+  std::unique_ptr<AuditLog> audit;
+  std::unique_ptr<Workflow> workflow;
+  std::unique_ptr<Matcher> matcher;
   /// Practice-area names by code, for search texts; refreshed on import.
   std::map<std::string, std::string> practice_area_names;
   mutable std::recursive_mutex mutex;

@@ -386,16 +386,52 @@ Dataset dataset_from_json(const json& j) {
   return data;
 }
 
+namespace {
+
+/// Deepest nesting of arrays and objects that parse_json_text accepts. The
+/// data-set schema needs 7 levels; code that walks a document recursively
+/// (serialisers, language bindings) must not be handed one that could
+/// overflow the stack.
+// NOTE: a documented limit; it belongs in atip/limits.hpp next to the others.
+constexpr int kMaxJsonDepth = 64;
+
+/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD:
+/// parser messages quote the input, and messages must stay valid UTF-8.
+std::string replace_invalid_utf8(const std::string& text) {
+  return json::parse(json(text).dump(-1, ' ', false, json::error_handler_t::replace)).get<std::string>();
+}
+
+/// The message of a parser exception after `separator`, which ends its
+/// "[json.exception...]" prefix and, for syntax errors, the line and column.
+std::string parser_message(const json::exception& error, std::string_view separator) {
+  const std::string what = error.what();
+  const auto prefix_end = what.find(separator);
+  return replace_invalid_utf8(prefix_end == std::string::npos ? what : what.substr(prefix_end + separator.size()));
+}
+
+}  // namespace
+
 json parse_json_text(std::string_view text) {
   if (text.size() > kMaxDocumentBytes) {
     fail(ErrorKind::limit_exceeded, "document: " + std::to_string(text.size()) +
                                         " bytes exceed the limit of " + std::to_string(kMaxDocumentBytes) + " bytes");
   }
+  const json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
+    const bool opens = event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
+    if (opens && depth >= kMaxJsonDepth) {
+      fail(ErrorKind::limit_exceeded, "document: arrays and objects nested more than " +
+                                          std::to_string(kMaxJsonDepth) + " levels deep exceed the limit");
+    }
+    return true;
+  };
   try {
-    return json::parse(text.begin(), text.end());
+    return json::parse(text.begin(), text.end(), limit_depth);
   } catch (const json::parse_error& error) {
-    fail(ErrorKind::invalid_argument, "document: malformed JSON at byte " + std::to_string(error.byte) + ": " +
-                                          std::string(error.what()).substr(std::string(error.what()).find(':') + 2));
+    fail(ErrorKind::invalid_argument,
+         "document: malformed JSON at byte " + std::to_string(error.byte) + ": " + parser_message(error, ": "));
+  } catch (const json::exception& error) {
+    // A number too large for a double ("1e400") is reported as out_of_range.
+    fail(ErrorKind::invalid_argument, "document: invalid JSON: " + parser_message(error, "] "));
   }
 }
 

@@ -22,20 +22,33 @@ std::string index_path(const std::string& path, std::size_t index) {
   return path + "[" + std::to_string(index) + "]";
 }
 
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  // Back off to the start of a character so the cut stays valid UTF-8.
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut));
+}
+
 std::string quote_value(const json& value) {
   std::string text;
   if (value.is_string()) {
     // Messages must stay valid UTF-8 even when the value is not.
-    text = "\"" + value.get_ref<const std::string&>() + "\"";
     try {
       text = json(value.get_ref<const std::string&>()).dump();
     } catch (const json::exception&) {
       text = "(a string that is not valid UTF-8)";
     }
+  } else if (value.is_array()) {
+    // Containers are summarised, not dumped: dumping recurses once per
+    // nesting level and a deeply nested value would overflow the stack.
+    text = "an array of " + std::to_string(value.size()) + " items";
+  } else if (value.is_object()) {
+    text = "an object with " + std::to_string(value.size()) + " fields";
   } else {
     text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   }
-  if (text.size() > 60) text = text.substr(0, 57) + "...";
+  if (text.size() > 60) text = truncate_utf8(text, 57) + "...";
   return text;
 }
 
@@ -85,11 +98,16 @@ void check_utf8(std::string_view text, const std::string& field) {
 }
 
 void check_id(std::string_view id, const std::string& field) {
-  if (id.empty() || id.size() > kMaxIdBytes) {
-    fail_field(field, "\"" + std::string(id.substr(0, 60)) + "\" is not a valid id (expected 1-" +
-                          std::to_string(kMaxIdBytes) + " bytes)");
-  }
+  // UTF-8 first, so that the messages below quote only valid text.
   check_utf8(id, field);
+  if (id.empty()) {
+    fail_field(field, "\"\" is not a valid id (expected 1-" + std::to_string(kMaxIdBytes) + " bytes)");
+  }
+  if (id.size() > kMaxIdBytes) {
+    fail(ErrorKind::limit_exceeded, (field.empty() ? std::string("document") : field) + ": id \"" +
+                                        truncate_utf8(id, 60) + "...\" of " + std::to_string(id.size()) +
+                                        " bytes exceeds the limit of " + std::to_string(kMaxIdBytes) + " bytes");
+  }
   for (unsigned char c : id) {
     if (c < 0x20 || c == 0x7F) fail_field(field, "id contains a control character");
   }
@@ -144,7 +162,7 @@ std::string ObjectReader::required_string(std::string_view key, std::size_t max_
 }
 
 std::string ObjectReader::id(std::string_view key) {
-  std::string text = string(key, kMaxIdBytes + 1);
+  std::string text = string(key, kMaxIdBytes);
   if (!text.empty() || has(key)) check_id(text, field(key));
   return text;
 }

@@ -20,12 +20,17 @@ namespace detail {
 std::string join_path(const std::string& path, std::string_view key);
 /// Path of element `index` of the array at `path`.
 std::string index_path(const std::string& path, std::size_t index);
-/// A short quoted rendering of a JSON value for messages (cut at 60 bytes).
+/// A short rendering of a JSON value for messages: scalars quoted and cut at
+/// 60 bytes, arrays and objects summarised by their size.
 std::string quote_value(const nlohmann::json& value);
+/// The longest prefix of valid UTF-8 `text` of at most `max_bytes` bytes that
+/// does not split a character.
+std::string truncate_utf8(std::string_view text, std::size_t max_bytes);
 /// Throws invalid_argument unless `text` is valid UTF-8 without NUL bytes.
 void check_utf8(std::string_view text, const std::string& field);
-/// Throws invalid_argument unless `id` is a valid entity id (1-128 bytes of
-/// printable characters, no leading or trailing space).
+/// Throws invalid_argument unless `id` is a valid entity id (printable UTF-8
+/// characters, no leading or trailing space), and limit_exceeded when it is
+/// longer than kMaxIdBytes.
 void check_id(std::string_view id, const std::string& field);
 [[noreturn]] void fail_field(const std::string& field, const std::string& problem);
 

@@ -120,11 +120,95 @@ CREATE INDEX services_by_provider ON services(provider_id);
 CREATE INDEX services_by_jurisdiction ON services(jurisdiction);
 )sql";
 
+// Version 2: the workflow and the audit trail. Lifecycle histories, interest
+// and conflict checks refer to the entities, so a matter, engagement, lawyer
+// or firm with workflow history cannot be removed. The audit log is
+// append-only: its triggers reject UPDATE and DELETE, and its hash chain
+// (src/workflow) detects edits made after dropping them.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE matter_transitions (
+  id INTEGER PRIMARY KEY,
+  matter_id TEXT NOT NULL REFERENCES matters(id),
+  from_status TEXT CHECK (from_status IS NULL OR from_status IN ('draft','vetted','circulated',
+    'interest_expressed','conflict_check','placed','in_progress','closed','withdrawn','expired')),
+  to_status TEXT NOT NULL CHECK (to_status IN ('draft','vetted','circulated','interest_expressed',
+    'conflict_check','placed','in_progress','closed','withdrawn','expired')),
+  time TEXT NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  actor TEXT NOT NULL CHECK (length(actor) BETWEEN 1 AND 128),
+  outcome TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX matter_transitions_by_matter ON matter_transitions(matter_id, id);
+CREATE TABLE engagement_transitions (
+  id INTEGER PRIMARY KEY,
+  engagement_id TEXT NOT NULL REFERENCES engagements(id),
+  from_status TEXT CHECK (from_status IS NULL OR from_status IN ('offered','accepted','declined','active',
+    'completed','withdrawn')),
+  to_status TEXT NOT NULL CHECK (to_status IN ('offered','accepted','declined','active','completed','withdrawn')),
+  time TEXT NOT NULL,
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  actor TEXT NOT NULL CHECK (length(actor) BETWEEN 1 AND 128),
+  reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX engagement_transitions_by_engagement ON engagement_transitions(engagement_id, id);
+CREATE TABLE expressions_of_interest (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 128),
+  matter_id TEXT NOT NULL REFERENCES matters(id),
+  lawyer_id TEXT REFERENCES lawyers(id),
+  firm_id TEXT REFERENCES organizations(id),
+  status TEXT NOT NULL CHECK (status IN ('active','withdrawn')),
+  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  actor TEXT NOT NULL CHECK (length(actor) BETWEEN 1 AND 128),
+  note TEXT NOT NULL DEFAULT '',
+  CHECK ((lawyer_id IS NULL) <> (firm_id IS NULL))
+);
+CREATE INDEX expressions_of_interest_by_matter ON expressions_of_interest(matter_id);
+CREATE INDEX expressions_of_interest_by_lawyer ON expressions_of_interest(lawyer_id);
+CREATE INDEX expressions_of_interest_by_firm ON expressions_of_interest(firm_id);
+CREATE TABLE conflict_checks (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 128),
+  matter_id TEXT NOT NULL REFERENCES matters(id),
+  firm_id TEXT REFERENCES organizations(id),
+  lawyer_id TEXT REFERENCES lawyers(id),
+  status TEXT NOT NULL CHECK (status IN ('requested','cleared','conflict_found')),
+  requested_on TEXT NOT NULL,
+  remind_on TEXT NOT NULL,
+  resolved_on TEXT,
+  requested_by TEXT NOT NULL,
+  resolved_by TEXT NOT NULL DEFAULT '',
+  note TEXT NOT NULL DEFAULT '',
+  CHECK ((lawyer_id IS NULL) <> (firm_id IS NULL)),
+  UNIQUE (matter_id, firm_id),
+  UNIQUE (matter_id, lawyer_id)
+);
+CREATE INDEX conflict_checks_by_firm ON conflict_checks(firm_id);
+CREATE INDEX conflict_checks_by_lawyer ON conflict_checks(lawyer_id);
+CREATE INDEX conflict_checks_by_reminder ON conflict_checks(status, remind_on);
+CREATE TABLE audit_log (
+  sequence INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  entity_type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  before TEXT,
+  after TEXT,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_entity ON audit_log(entity_type, entity_id, sequence);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)sql";
+
 /// Forward migrations; entry i takes the schema from version i to i + 1.
 /// Append new versions here and raise kSchemaVersion; never edit a
 /// published step.
 const std::vector<const char*>& migrations() {
-  static const std::vector<const char*> steps = {kVersion1};
+  static const std::vector<const char*> steps = {kVersion1, kVersion2};
   return steps;
 }
 

@@ -25,14 +25,22 @@ const std::vector<TableInfo>& all_tables() {
           {"lawyers", "firm_id", "id", "lawyer"},
           {"matters", "ngo_id", "id", "matter"},
           {"events", "organizer_id", "id", "event"},
-          {"services", "provider_id", "id", "service"}}},
+          {"services", "provider_id", "id", "service"},
+          {"expressions_of_interest", "firm_id", "id", "expression of interest"},
+          {"conflict_checks", "firm_id", "id", "conflict check"}}},
       {EntityType::lawyer, "lawyers", "id", "lawyer", {
           {"engagements", "lawyer_id", "id", "engagement"},
           {"engagements", "supervising_lawyer_id", "id", "engagement"},
-          {"event_attendance", "lawyer_id", "event_id", "event"}}},
+          {"event_attendance", "lawyer_id", "event_id", "event"},
+          {"expressions_of_interest", "lawyer_id", "id", "expression of interest"},
+          {"conflict_checks", "lawyer_id", "id", "conflict check"}}},
       {EntityType::matter, "matters", "id", "matter", {
-          {"engagements", "matter_id", "id", "engagement"}}},
-      {EntityType::engagement, "engagements", "id", "engagement", {}},
+          {"engagements", "matter_id", "id", "engagement"},
+          {"matter_transitions", "matter_id", "id", "matter transition"},
+          {"expressions_of_interest", "matter_id", "id", "expression of interest"},
+          {"conflict_checks", "matter_id", "id", "conflict check"}}},
+      {EntityType::engagement, "engagements", "id", "engagement", {
+          {"engagement_transitions", "engagement_id", "id", "engagement transition"}}},
       {EntityType::event, "events", "id", "event", {}},
       {EntityType::service, "services", "id", "service", {}},
   };

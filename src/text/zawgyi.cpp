@@ -241,10 +241,10 @@ double zawgyi_probability(std::string_view utf8) {
     const Context context{i > 0 ? code_points[i - 1] : kNone, code_points[i],
                           i + 1 < code_points.size() ? code_points[i + 1] : kNone};
     if (!is_myanmar(context.current)) continue;
-    has_myanmar = true;
+    has_myanmar = has_myanmar || is_myanmar_letter_or_mark(context.current);
     evidence += score_code_point(context);
   }
-  if (!has_myanmar) return 0.0;
+  if (!has_myanmar) return 0.0;  // no Burmese letters, only digits or punctuation at most
   return 1.0 / (1.0 + std::exp(-evidence));
 }
 

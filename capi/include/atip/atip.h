@@ -2,18 +2,53 @@
  * @file atip.h
  * @brief The stable C ABI of atip, a pro bono legal clearinghouse library.
  *
- * Plain C99. Every symbol starts with `atip_`, every handle is opaque, every
- * call returns an ::atip_status, and records cross the boundary as UTF-8 JSON
- * documents in the data-set schema (docs/data-format.md).
+ * Plain C99. Every symbol starts with `atip_` (macros with `ATIP_`), every
+ * handle is opaque, and records cross the boundary as UTF-8 JSON documents
+ * in the data-set schema of the JSON import and export (docs/data-format.md).
+ *
+ * Conventions that hold for every function unless its comment says otherwise:
+ *
+ * - **Status.** The function returns an ::atip_status: #ATIP_OK on success,
+ *   an error code otherwise. A failure records a message, readable per thread
+ *   with atip_error_last_message() and, for calls that take an ::atip_db, per
+ *   handle with atip_db_error_message().
+ * - **Outputs.** The output parameter comes first and is named `out`. It is
+ *   written only when the call returns #ATIP_OK; on failure `*out` keeps the
+ *   value it had.
+ * - **Ownership.** A `char *` written to `*out` is a NUL-terminated UTF-8
+ *   string owned by the caller, who releases it with atip_free() (never with
+ *   free(): the library may use another allocator than the caller).
+ *   Input strings are borrowed for the duration of the call only.
+ * - **Arguments.** A NULL pointer argument is rejected with
+ *   #ATIP_E_INVALID_ARGUMENT and a message naming the argument. The
+ *   exceptions are option structs documented as "may be NULL" (NULL then
+ *   means the defaults) and the release functions atip_free() and
+ *   atip_db_close(), which accept NULL and do nothing.
+ * - **Text.** Every input string must be valid UTF-8; invalid UTF-8 is
+ *   rejected with #ATIP_E_INVALID_ARGUMENT and a message that names the
+ *   argument and the byte offset. Malformed JSON is rejected the same way.
+ * - **Threads.** Functions without a handle may be called from any thread at
+ *   any time. An ::atip_db may be shared by threads: calls on one handle run
+ *   one at a time. Open several handles on the same file for parallel work.
+ * - **Exceptions.** No C++ exception crosses this boundary; an allocation
+ *   failure becomes #ATIP_E_NO_MEMORY.
+ * - **Logging.** The library never prints. It passes log messages to the
+ *   callback set with atip_set_log_callback().
  */
 #ifndef ATIP_ATIP_H
 #define ATIP_ATIP_H
+
+#include <stddef.h>
 
 #include "atip/atip_export.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ------------------------------------------------------------------------ */
+/** @name Version
+ * @{ */
 
 /** Major version of the release this header belongs to. */
 #define ATIP_VERSION_MAJOR 0
@@ -23,14 +58,471 @@ extern "C" {
 #define ATIP_VERSION_PATCH 0
 /** The version as one number, MAJOR * 10000 + MINOR * 100 + PATCH. */
 #define ATIP_VERSION_NUMBER (ATIP_VERSION_MAJOR * 10000 + ATIP_VERSION_MINOR * 100 + ATIP_VERSION_PATCH)
+/** The version as a string, "MAJOR.MINOR.PATCH". */
+#define ATIP_VERSION_STRING "0.1.0"
+/**
+ * True at compile time when this header is version MAJOR.MINOR.PATCH or
+ * newer: `#if ATIP_VERSION_AT_LEAST(0, 2, 0)`.
+ */
+#define ATIP_VERSION_AT_LEAST(major, minor, patch) \
+  (ATIP_VERSION_NUMBER >= ((major) * 10000 + (minor) * 100 + (patch)))
 
 /**
- * @brief Version of the library loaded at run time, as ATIP_VERSION_NUMBER.
+ * @brief Returns the version of the library loaded at run time, encoded as
+ * #ATIP_VERSION_NUMBER is.
  *
- * Compare it with ATIP_VERSION_NUMBER to detect a header/library mismatch.
- * Thread-safe; never fails.
+ * Compare it with #ATIP_VERSION_NUMBER to detect a program running against
+ * another release than the one it was compiled with. Thread-safe; cannot fail.
  */
 ATIP_EXPORT int atip_version_number(void);
+
+/**
+ * @brief Returns the version of the library loaded at run time as a static
+ * string, "MAJOR.MINOR.PATCH".
+ *
+ * The string is never NULL, lives as long as the library stays loaded and
+ * must not be freed. Thread-safe; cannot fail.
+ */
+ATIP_EXPORT const char *atip_version_string(void);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Handles
+ * Every opaque handle of the C ABI is declared here.
+ * @{ */
+
+/**
+ * An open clearinghouse database with its search index.
+ *
+ * Created by atip_db_open(), released by atip_db_close(). Calls on one
+ * handle are serialized by an internal lock, so a handle may be shared by
+ * threads. Closing must not overlap with any other call on the handle.
+ */
+typedef struct atip_db atip_db;
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Status codes and errors
+ * @{ */
+
+/**
+ * Result of every call. The numbers equal the C++ `atip::ErrorKind` values;
+ * they are never renumbered or reused, and a new code gets the next free
+ * number. Treat a code you do not know as a failure.
+ */
+typedef enum atip_status {
+  ATIP_OK = 0,                  /**< Success. */
+  ATIP_E_INVALID_ARGUMENT = 1,  /**< Input failed validation: NULL pointer, invalid UTF-8, malformed JSON or an invalid value. */
+  ATIP_E_NOT_FOUND = 2,         /**< No record with the requested id. */
+  ATIP_E_ALREADY_EXISTS = 3,    /**< A record with that id exists already. */
+  ATIP_E_CONSTRAINT = 4,        /**< A reference is dangling, or the record is still referenced. */
+  ATIP_E_INVALID_STATE = 5,     /**< The operation is not allowed in the record's (or the library's) current state. */
+  ATIP_E_BUSY = 6,              /**< The database stayed locked past the busy timeout. */
+  ATIP_E_IO = 7,                /**< A file could not be opened, read or written. */
+  ATIP_E_SCHEMA_VERSION = 8,    /**< The database or document was written by a newer version, or is not an atip database. */
+  ATIP_E_LIMIT_EXCEEDED = 9,    /**< Input is larger than a documented limit. */
+  ATIP_E_INTEGRITY = 10,        /**< Stored data failed verification. */
+  ATIP_E_NO_MEMORY = 11,        /**< An allocation failed. */
+  ATIP_E_INTERNAL = 12          /**< A bug in atip; the message says where. */
+} atip_status;
+
+/**
+ * @brief Returns the stable lowercase name of a status code ("ok",
+ * "invalid_argument", "not_found", ...), or "unknown" for a number that is
+ * not a status code.
+ *
+ * The string is static: never NULL, never freed. The names equal those of
+ * the C++ and Python APIs. Thread-safe; cannot fail.
+ */
+ATIP_EXPORT const char *atip_status_str(atip_status status);
+
+/**
+ * @brief Returns the status of the last failed call made on this thread, or
+ * #ATIP_OK when no call has failed since the thread started or since
+ * atip_error_clear().
+ *
+ * Successful calls leave it unchanged, so check a call's own return value
+ * first. Thread-safe (each thread has its own); cannot fail.
+ */
+ATIP_EXPORT atip_status atip_error_last_status(void);
+
+/**
+ * @brief Returns the message of the last failed call made on this thread,
+ * or "" when there is none.
+ *
+ * The message starts with the name of the function that failed and names
+ * the argument, field path and value at fault, for example
+ * `atip_record_add: lawyer.languages[0].tag: "xx-?" is not a valid BCP 47 tag`.
+ * The string belongs to the library and stays valid on this thread until the
+ * next failing call or atip_error_clear() on the same thread; copy it to keep
+ * it longer. Never NULL. Thread-safe (each thread has its own); cannot fail.
+ */
+ATIP_EXPORT const char *atip_error_last_message(void);
+
+/**
+ * @brief Resets this thread's last error to #ATIP_OK and "".
+ * Thread-safe; cannot fail.
+ */
+ATIP_EXPORT void atip_error_clear(void);
+
+/**
+ * @brief Reads the status of the last failed call made on `db` from any
+ * thread (#ATIP_OK when none has failed).
+ *
+ * @param[out] out receives the status.
+ * @param db an open handle.
+ * @return #ATIP_OK, or #ATIP_E_INVALID_ARGUMENT when `out` or `db` is NULL.
+ * Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_db_error_status(atip_status *out, const atip_db *db);
+
+/**
+ * @brief Copies the message of the last failed call made on `db` from any
+ * thread ("" when none has failed).
+ *
+ * Unlike atip_error_last_message(), the result is a copy, so another thread
+ * that uses the handle cannot invalidate it.
+ *
+ * @param[out] out receives the message; release it with atip_free().
+ * @param db an open handle.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT when `out` or `db` is NULL;
+ * #ATIP_E_NO_MEMORY. Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_db_error_message(char **out, const atip_db *db);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Memory
+ * @{ */
+
+/**
+ * @brief Releases memory that the library returned through an `out`
+ * parameter. NULL is accepted and ignored.
+ *
+ * The only way to release such memory: free() may use another heap.
+ * Thread-safe; cannot fail.
+ */
+ATIP_EXPORT void atip_free(void *memory);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Logging
+ * @{ */
+
+/** Severity of a log message; lower numbers are more severe. */
+typedef enum atip_log_level {
+  ATIP_LOG_ERROR = 1,    /**< A bug in atip was caught (the call returned #ATIP_E_INTERNAL). */
+  ATIP_LOG_WARNING = 2,  /**< Input was changed on its way in (Burmese text converted from Zawgyi). */
+  ATIP_LOG_INFO = 3,     /**< A database was opened, imported into or closed. */
+  ATIP_LOG_DEBUG = 4     /**< A call failed; the message is the error message and may quote input values. */
+} atip_log_level;
+
+/**
+ * A log callback.
+ *
+ * @param level the severity.
+ * @param message a NUL-terminated UTF-8 line without a trailing newline,
+ *   valid only during the callback.
+ * @param payload the pointer given to atip_set_log_callback().
+ *
+ * Runs on the thread whose call logs, possibly on several threads at once.
+ * atip calls made from inside the callback work but do not log, and
+ * atip_set_log_callback() called from inside it fails with
+ * #ATIP_E_INVALID_STATE.
+ */
+typedef void (*atip_log_fn)(atip_log_level level, const char *message, void *payload);
+
+/**
+ * @brief Sets the process-wide log callback, replacing the previous one;
+ * NULL `fn` turns logging off (the default).
+ *
+ * When this call returns, no call of the previous callback is still running
+ * or will start, so its payload may be released.
+ *
+ * @param fn the callback, or NULL.
+ * @param payload passed unchanged to every call of `fn`; may be NULL.
+ * @return #ATIP_OK, or #ATIP_E_INVALID_STATE when called from inside a log
+ * callback. Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_set_log_callback(atip_log_fn fn, void *payload);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Opening and closing a database
+ * @{ */
+
+/** Current version of ::atip_open_options. */
+#define ATIP_OPEN_OPTIONS_VERSION 1
+
+/** Options of atip_db_open(). Initialise with #ATIP_OPEN_OPTIONS_INIT. */
+typedef struct atip_open_options {
+  unsigned int version;     /**< #ATIP_OPEN_OPTIONS_VERSION. */
+  int read_only;            /**< Nonzero: open an existing database read-only (default 0). */
+  int create;               /**< Nonzero: create the file when it does not exist (default 1). */
+  int busy_timeout_ms;      /**< Milliseconds a write waits for another connection's lock, 0 or more (default 5000). */
+  int load_reference_data;  /**< Nonzero: load the default jurisdictions and taxonomy into a database that has none (default 1). */
+} atip_open_options;
+
+/** Default ::atip_open_options. */
+#define ATIP_OPEN_OPTIONS_INIT { ATIP_OPEN_OPTIONS_VERSION, 0, 1, 5000, 1 }
+
+/**
+ * @brief Opens or creates the clearinghouse database at `path`.
+ *
+ * Applies forward schema migrations to a database from an earlier version.
+ *
+ * @param[out] out receives the new handle; release it with atip_db_close().
+ * @param path UTF-8 file path, or ":memory:" for a private in-memory database.
+ * @param options may be NULL for #ATIP_OPEN_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL `out` or `path`, invalid
+ * UTF-8, unsupported options version, negative timeout); #ATIP_E_IO (the
+ * file cannot be opened or created); #ATIP_E_SCHEMA_VERSION (a newer schema,
+ * or not an atip database); #ATIP_E_BUSY; #ATIP_E_NO_MEMORY.
+ * Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_db_open(atip_db **out, const char *path, const atip_open_options *options);
+
+/**
+ * @brief Closes the database and releases the handle. NULL is accepted and
+ * ignored.
+ *
+ * Strings returned earlier stay valid (they belong to the caller). Must not
+ * overlap with any other call on `db`; the handle is invalid afterwards.
+ * Cannot fail.
+ */
+ATIP_EXPORT void atip_db_close(atip_db *db);
+
+/**
+ * @brief Adds the default jurisdictions and practice areas that the
+ * database lacks; existing ones are left as they are.
+ *
+ * @param[out] out receives how many records were added.
+ * @param db an open, writable handle.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_BUSY; #ATIP_E_IO.
+ */
+ATIP_EXPORT atip_status atip_db_load_reference_data(size_t *out, atip_db *db);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Import and export
+ * @{ */
+
+/**
+ * @brief Imports a data-set document: strict validation, conversion of
+ * Burmese text from Zawgyi to Unicode, NFC normalisation, then one
+ * transaction.
+ *
+ * All or nothing: on any error the database is unchanged.
+ *
+ * @param[out] out receives the import report as JSON:
+ *   `{"counts": {"lawyers": 12, ...}, "total": 40, "zawgyi_converted": ["lawyers[3].names[0].value"]}`;
+ *   release it with atip_free().
+ * @param db an open, writable handle.
+ * @param json the data-set document, NUL-terminated UTF-8.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (the message names the field
+ * path and value, or the byte offset of malformed JSON or invalid UTF-8);
+ * #ATIP_E_ALREADY_EXISTS; #ATIP_E_CONSTRAINT (a reference to a missing
+ * record); #ATIP_E_LIMIT_EXCEEDED; #ATIP_E_SCHEMA_VERSION (a newer data-set
+ * format); #ATIP_E_BUSY; #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_db_import_json(char **out, atip_db *db, const char *json);
+
+/** Current version of ::atip_export_options. */
+#define ATIP_EXPORT_OPTIONS_VERSION 1
+
+/** Options of calls that return records. Initialise with #ATIP_EXPORT_OPTIONS_INIT. */
+typedef struct atip_export_options {
+  unsigned int version;      /**< #ATIP_EXPORT_OPTIONS_VERSION. */
+  /** Nonzero: include the confidential matter fields (facts, client_ref,
+   *  client_profile), which are left out by default. */
+  int include_confidential;
+} atip_export_options;
+
+/** Default ::atip_export_options: confidential fields left out. */
+#define ATIP_EXPORT_OPTIONS_INIT { ATIP_EXPORT_OPTIONS_VERSION, 0 }
+
+/**
+ * @brief Exports the whole database as a data-set document.
+ *
+ * The output is canonical: export, import into an empty database and export
+ * again give identical bytes.
+ *
+ * @param[out] out receives the document; release it with atip_free().
+ * @param db an open handle.
+ * @param options may be NULL for #ATIP_EXPORT_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_BUSY; #ATIP_E_IO;
+ * #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_db_export_json(char **out, atip_db *db, const atip_export_options *options);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Records
+ * One record at a time, as a JSON object in the data-set schema.
+ * @{ */
+
+/** Kind of record. */
+typedef enum atip_entity {
+  ATIP_ENTITY_ANY = 0,            /**< Only in filters: every kind. Rejected where one kind is needed. */
+  ATIP_ENTITY_JURISDICTION = 1,   /**< Identified by its ISO 3166 code. */
+  ATIP_ENTITY_PRACTICE_AREA = 2,  /**< Identified by its taxonomy code. */
+  ATIP_ENTITY_ORGANIZATION = 3,
+  ATIP_ENTITY_LAWYER = 4,
+  ATIP_ENTITY_MATTER = 5,
+  ATIP_ENTITY_ENGAGEMENT = 6,
+  ATIP_ENTITY_EVENT = 7,
+  ATIP_ENTITY_SERVICE = 8
+} atip_entity;
+
+/**
+ * @brief Validates a record and inserts it.
+ *
+ * @param[out] out receives the record's id (generated when the record has
+ *   none); release it with atip_free().
+ * @param db an open, writable handle.
+ * @param entity the kind of record.
+ * @param record_json one JSON object, NUL-terminated UTF-8.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (the message names the field
+ * path, such as `lawyer.admissions[0].jurisdiction`); #ATIP_E_ALREADY_EXISTS;
+ * #ATIP_E_CONSTRAINT (a reference to a missing record);
+ * #ATIP_E_LIMIT_EXCEEDED; #ATIP_E_BUSY; #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_record_add(char **out, atip_db *db, atip_entity entity, const char *record_json);
+
+/**
+ * @brief Reads one record.
+ *
+ * @param[out] out receives the record as a JSON object; release it with
+ *   atip_free().
+ * @param db an open handle.
+ * @param entity the kind of record.
+ * @param id the record's id (code for jurisdictions and practice areas).
+ * @param options may be NULL for #ATIP_EXPORT_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_NOT_FOUND;
+ * #ATIP_E_BUSY; #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_record_get(char **out, atip_db *db, atip_entity entity, const char *id,
+                                        const atip_export_options *options);
+
+/**
+ * @brief Replaces a whole record, found by the id inside `record_json`.
+ *
+ * @param db an open, writable handle.
+ * @param entity the kind of record.
+ * @param record_json one JSON object with an id, NUL-terminated UTF-8.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_NOT_FOUND;
+ * #ATIP_E_CONSTRAINT; #ATIP_E_LIMIT_EXCEEDED; #ATIP_E_BUSY; #ATIP_E_IO;
+ * #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_record_update(atip_db *db, atip_entity entity, const char *record_json);
+
+/**
+ * @brief Deletes a record; its stored bytes are overwritten.
+ *
+ * @param db an open, writable handle.
+ * @param entity the kind of record.
+ * @param id the record's id.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_NOT_FOUND;
+ * #ATIP_E_CONSTRAINT (other records still refer to it); #ATIP_E_BUSY;
+ * #ATIP_E_IO.
+ */
+ATIP_EXPORT atip_status atip_record_remove(atip_db *db, atip_entity entity, const char *id);
+
+/** Current version of ::atip_list_options. */
+#define ATIP_LIST_OPTIONS_VERSION 1
+
+/** Options of atip_record_list(). Initialise with #ATIP_LIST_OPTIONS_INIT. */
+typedef struct atip_list_options {
+  unsigned int version;      /**< #ATIP_LIST_OPTIONS_VERSION. */
+  size_t limit;              /**< Maximum number of records; 0 for no limit (default). */
+  size_t offset;             /**< Records to skip first (default 0). */
+  int include_confidential;  /**< Nonzero: include confidential matter fields (default 0). */
+} atip_list_options;
+
+/** Default ::atip_list_options: every record, confidential fields left out. */
+#define ATIP_LIST_OPTIONS_INIT { ATIP_LIST_OPTIONS_VERSION, 0, 0, 0 }
+
+/**
+ * @brief Lists the records of one kind, ordered by id (by code for
+ * jurisdictions and practice areas).
+ *
+ * @param[out] out receives a JSON array of records; release it with
+ *   atip_free().
+ * @param db an open handle.
+ * @param entity the kind of record.
+ * @param options may be NULL for #ATIP_LIST_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_BUSY; #ATIP_E_IO;
+ * #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_record_list(char **out, atip_db *db, atip_entity entity,
+                                         const atip_list_options *options);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Directory search
+ * Full-text search over organizations, lawyers and services, in any script.
+ * @{ */
+
+/** Current version of ::atip_directory_query. */
+#define ATIP_DIRECTORY_QUERY_VERSION 1
+
+/**
+ * A directory search. Initialise with #ATIP_DIRECTORY_QUERY_INIT. A NULL or
+ * empty string field means "no filter".
+ */
+typedef struct atip_directory_query {
+  unsigned int version;      /**< #ATIP_DIRECTORY_QUERY_VERSION. */
+  /** Words to find, in any script. The last word also matches as a prefix
+   *  unless the text ends with a space. Empty text lists what passes the
+   *  filters. At most 1024 bytes and 32 words. */
+  const char *text;
+  /** #ATIP_ENTITY_ANY, #ATIP_ENTITY_ORGANIZATION, #ATIP_ENTITY_LAWYER or
+   *  #ATIP_ENTITY_SERVICE. */
+  atip_entity entity;
+  /** Jurisdiction code: "TH" also matches "TH-10" and the reverse. */
+  const char *jurisdiction;
+  /** BCP 47 tag: "zh" also matches "zh-Hant". */
+  const char *language;
+  size_t limit;              /**< Maximum number of hits, 1 to 1000 (default 20). */
+} atip_directory_query;
+
+/** Default ::atip_directory_query: no text, no filter, 20 hits. */
+#define ATIP_DIRECTORY_QUERY_INIT { ATIP_DIRECTORY_QUERY_VERSION, NULL, ATIP_ENTITY_ANY, NULL, NULL, 20 }
+
+/**
+ * @brief Searches the directory. Diacritics, case, romanisation, Khmer
+ * spelling variants and Zawgyi in the query do not prevent a match.
+ *
+ * @param[out] out receives a JSON array of hits, best first:
+ *   `[{"entity_type": "lawyer", "id": "...", "score": 7.2, "matched_name": "..."}]`.
+ *   Scores compare only within one search. Release it with atip_free().
+ * @param db an open handle.
+ * @param query the search.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (bad filter, limit or entity);
+ * #ATIP_E_LIMIT_EXCEEDED (text too long); #ATIP_E_BUSY; #ATIP_E_IO;
+ * #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_directory_search(char **out, atip_db *db, const atip_directory_query *query);
+
+/**
+ * @brief Rebuilds the search index from the stored records, for example
+ * after the database file was restored from a backup.
+ *
+ * @param db an open, writable handle.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT; #ATIP_E_BUSY; #ATIP_E_IO;
+ * #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_directory_rebuild_index(atip_db *db);
+
+/** @} */
 
 #ifdef __cplusplus
 }

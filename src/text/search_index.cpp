@@ -1,0 +1,735 @@
+// The directory search index: documents, their names, jurisdictions and
+// languages in plain tables, and their search-key tokens in an FTS5 table
+// whose rowid is the document's doc_id.
+//
+// Tokens are built here, not by an FTS5 tokenizer: each name and text is
+// split into words by ICU (segment_words, which also splits Thai, Khmer,
+// Burmese and Chinese), each word becomes its search key, and the key's
+// space-separated parts are the tokens. Names also contribute the tokens of
+// their whole key, so that a name written without spaces matches as one word
+// even where ICU splits it differently in a query. FTS5's unicode61 tokenizer
+// then only splits on the spaces between these tokens.
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <sqlite3.h>
+
+#include "atip/error.hpp"
+#include "atip/search.hpp"
+#include "atip/text.hpp"
+
+namespace atip {
+inline namespace v1 {
+
+namespace {
+
+// NOTE: these limits repeat kMaxIdBytes, kMaxNameBytes, kMaxTextBytes and
+// kMaxListItems of atip/limits.hpp, which this layer may not include.
+constexpr std::size_t kMaxIdBytes = 128;
+constexpr std::size_t kMaxNameBytes = 512;
+constexpr std::size_t kMaxTextBytes = 64 * 1024;
+constexpr std::size_t kMaxListItems = 1000;
+
+constexpr std::size_t kMaxQueryBytes = 1024;
+constexpr std::size_t kMaxQueryWords = 32;
+constexpr std::size_t kMaxLimit = 1000;
+
+// ---------------------------------------------------------------------------
+// SQLite helpers
+
+ErrorKind error_kind_of(int result_code) {
+  switch (result_code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return ErrorKind::busy;
+    case SQLITE_NOMEM: return ErrorKind::no_memory;
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY: return ErrorKind::io;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return ErrorKind::integrity;
+    case SQLITE_CONSTRAINT: return ErrorKind::constraint;
+    case SQLITE_TOOBIG: return ErrorKind::limit_exceeded;
+    default: return ErrorKind::internal;
+  }
+}
+
+[[noreturn]] void raise_sqlite(sqlite3* db, int result_code, std::string_view context) {
+  fail(error_kind_of(result_code),
+       "search index: " + std::string(context) + " failed: " + sqlite3_errmsg(db) + " (SQLite code " +
+           std::to_string(result_code) + ")");
+}
+
+/// A prepared statement, reset after each use so it can be cached.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr);
+    if (rc == SQLITE_OK) return;
+    // A missing table almost always means create_schema() was never called.
+    if ((rc & 0xFF) == SQLITE_ERROR) {
+      fail(ErrorKind::invalid_state, std::string("search index: cannot prepare a statement (") + sqlite3_errmsg(db) +
+                                         "); call SearchIndex::create_schema() first");
+    }
+    raise_sqlite(db, rc, "preparing a statement");
+  }
+  ~Statement() { sqlite3_finalize(statement_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::string_view value) {
+    check(sqlite3_bind_text(statement_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT),
+          "binding a value");
+    return *this;
+  }
+  Statement& bind(int index, sqlite3_int64 value) {
+    check(sqlite3_bind_int64(statement_, index, value), "binding a value");
+    return *this;
+  }
+
+  /// Steps once; true while a row is available.
+  bool step() {
+    const int rc = sqlite3_step(statement_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const std::string context = std::string("running \"") + sqlite3_sql(statement_) + "\"";
+    sqlite3_reset(statement_);
+    raise_sqlite(db_, rc, context);
+  }
+
+  /// Runs a statement that returns no rows and resets it.
+  void run() {
+    while (step()) {
+    }
+    reset();
+  }
+
+  void reset() {
+    sqlite3_reset(statement_);
+    sqlite3_clear_bindings(statement_);
+  }
+
+  std::string text(int column) const {
+    const auto* bytes = sqlite3_column_text(statement_, column);
+    return bytes ? std::string(reinterpret_cast<const char*>(bytes),
+                               static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                 : std::string();
+  }
+  sqlite3_int64 integer(int column) const { return sqlite3_column_int64(statement_, column); }
+  double real(int column) const { return sqlite3_column_double(statement_, column); }
+
+ private:
+  void check(int rc, std::string_view context) {
+    if (rc != SQLITE_OK) raise_sqlite(db_, rc, context);
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+/// Resets a statement when a use of it ends, also when it ends by an exception.
+class StatementUse {
+ public:
+  explicit StatementUse(Statement& statement) : statement_(statement) {}
+  ~StatementUse() { statement_.reset(); }
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  Statement* operator->() { return &statement_; }
+
+ private:
+  Statement& statement_;
+};
+
+// ---------------------------------------------------------------------------
+// SQL
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS search_documents (
+  doc_id INTEGER PRIMARY KEY,
+  entity_type TEXT NOT NULL,
+  entity_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  UNIQUE (entity_type, entity_id)
+);
+CREATE TABLE IF NOT EXISTS search_names (
+  doc_id INTEGER NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  tokens TEXT NOT NULL,
+  PRIMARY KEY (doc_id, position)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_jurisdictions (
+  code TEXT NOT NULL,
+  doc_id INTEGER NOT NULL,
+  PRIMARY KEY (code, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_jurisdictions_by_doc ON search_jurisdictions (doc_id);
+CREATE TABLE IF NOT EXISTS search_languages (
+  tag TEXT NOT NULL,
+  doc_id INTEGER NOT NULL,
+  PRIMARY KEY (tag, doc_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_languages_by_doc ON search_languages (doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
+  names, texts,
+  tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* Co'",
+  prefix = '2 3'
+);
+)sql";
+
+// The filters of both search statements. A jurisdiction filter matches the
+// code itself, its subdivisions ("TH" < code < "TH." is every "TH-..."), and
+// the country of a subdivision (?4); a language filter matches the tag and its
+// more specific tags. Codes and tags are stored in lower case.
+#define ATIP_SEARCH_FILTERS                                                                                \
+  "(?2 = '' OR d.entity_type = ?2) "                                                                       \
+  "AND (?3 = '' OR EXISTS (SELECT 1 FROM search_jurisdictions AS j WHERE j.doc_id = d.doc_id "             \
+  "AND (j.code = ?3 OR j.code = ?4 OR (j.code > ?3 || '-' AND j.code < ?3 || '.')))) "                     \
+  "AND (?5 = '' OR EXISTS (SELECT 1 FROM search_languages AS l WHERE l.doc_id = d.doc_id "                \
+  "AND (l.tag = ?5 OR (l.tag > ?5 || '-' AND l.tag < ?5 || '.')))) "
+
+enum StatementId {
+  kFindDocument,
+  kInsertDocument,
+  kUpdateDocument,
+  kDeleteDocument,
+  kInsertFts,
+  kDeleteFts,
+  kInsertName,
+  kDeleteNames,
+  kInsertJurisdiction,
+  kDeleteJurisdictions,
+  kInsertLanguage,
+  kDeleteLanguages,
+  kSearchText,
+  kSearchFiltersOnly,
+  kSelectNames,
+  kStatementCount
+};
+
+const char* statement_sql(StatementId id) {
+  switch (id) {
+    case kFindDocument: return "SELECT doc_id FROM search_documents WHERE entity_type = ?1 AND entity_id = ?2";
+    case kInsertDocument: return "INSERT INTO search_documents (entity_type, entity_id, kind) VALUES (?1, ?2, ?3)";
+    case kUpdateDocument: return "UPDATE search_documents SET kind = ?2 WHERE doc_id = ?1";
+    case kDeleteDocument: return "DELETE FROM search_documents WHERE doc_id = ?1";
+    case kInsertFts: return "INSERT INTO search_fts (rowid, names, texts) VALUES (?1, ?2, ?3)";
+    case kDeleteFts: return "DELETE FROM search_fts WHERE rowid = ?1";
+    case kInsertName: return "INSERT INTO search_names (doc_id, position, name, tokens) VALUES (?1, ?2, ?3, ?4)";
+    case kDeleteNames: return "DELETE FROM search_names WHERE doc_id = ?1";
+    case kInsertJurisdiction: return "INSERT OR IGNORE INTO search_jurisdictions (code, doc_id) VALUES (?1, ?2)";
+    case kDeleteJurisdictions: return "DELETE FROM search_jurisdictions WHERE doc_id = ?1";
+    case kInsertLanguage: return "INSERT OR IGNORE INTO search_languages (tag, doc_id) VALUES (?1, ?2)";
+    case kDeleteLanguages: return "DELETE FROM search_languages WHERE doc_id = ?1";
+    case kSearchText:
+      // bm25 weights the columns: a name match counts ten text matches.
+      return "SELECT d.doc_id, d.entity_type, d.entity_id, -bm25(search_fts, 10.0, 1.0) AS score "
+             "FROM search_fts JOIN search_documents AS d ON d.doc_id = search_fts.rowid "
+             "WHERE search_fts MATCH ?1 AND " ATIP_SEARCH_FILTERS
+             "ORDER BY score DESC, d.entity_type, d.entity_id LIMIT ?6";
+    case kSearchFiltersOnly:
+      return "SELECT d.doc_id, d.entity_type, d.entity_id, 0.0 FROM search_documents AS d "
+             "WHERE ?1 = '' AND " ATIP_SEARCH_FILTERS "ORDER BY d.entity_type, d.entity_id LIMIT ?6";
+    case kSelectNames: return "SELECT name, tokens FROM search_names WHERE doc_id = ?1 ORDER BY position";
+    case kStatementCount: break;
+  }
+  return "";
+}
+
+#undef ATIP_SEARCH_FILTERS
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+std::vector<std::string> split_on_spaces(std::string_view text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    if (end > start) parts.emplace_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+void append_unique(std::vector<std::string>& tokens, std::vector<std::string> more) {
+  for (std::string& token : more) {
+    if (std::find(tokens.begin(), tokens.end(), token) == tokens.end()) tokens.push_back(std::move(token));
+  }
+}
+
+/// Tokens of the words of `text`, in order, without repeats.
+std::vector<std::string> word_tokens(std::string text) {
+  // Khmer, Thai and Burmese writers mark word boundaries with U+200B ZERO
+  // WIDTH SPACE, which unify_spelling_variants removes: keep it as a space.
+  for (std::size_t at = text.find("\u200B"); at != std::string::npos; at = text.find("\u200B", at)) {
+    text.replace(at, 3, " ");
+  }
+  std::vector<std::string> tokens;
+  for (const std::string& word : text::segment_words(text::unify_spelling_variants(text))) {
+    append_unique(tokens, split_on_spaces(text::search_key(word)));
+  }
+  return tokens;
+}
+
+/// Tokens for the word runs of a name written without spaces (Thai, Khmer,
+/// Burmese, Chinese): each run of its words to the end of the chunk, joined.
+/// ICU may segment a word differently when it stands alone in a query, and a
+/// query that starts at any word boundary then still matches one of these
+/// tokens, as a whole or as a prefix.
+std::vector<std::string> run_tokens(const std::string& chunk) {
+  std::vector<std::string> keys;
+  for (const std::string& word : text::segment_words(chunk)) {
+    std::string key;
+    for (const std::string& part : split_on_spaces(text::search_key(word))) key += part;
+    if (!key.empty()) keys.push_back(std::move(key));
+  }
+  std::vector<std::string> runs;
+  if (keys.size() < 2) return runs;
+  std::string run;
+  for (auto key = keys.rbegin(); key != keys.rend(); ++key) {
+    run.insert(0, *key);
+    if (key != keys.rbegin()) runs.push_back(run);
+  }
+  return runs;
+}
+
+/// Tokens of a name: its words, the parts of its whole key, and the word
+/// runs of each space-separated chunk.
+std::vector<std::string> name_tokens(const std::string& name) {
+  const std::string unified = text::unify_spelling_variants(name);
+  std::vector<std::string> tokens = word_tokens(unified);
+  append_unique(tokens, split_on_spaces(text::search_key(unified)));
+  for (const std::string& chunk : split_on_spaces(unified)) append_unique(tokens, run_tokens(chunk));
+  return tokens;
+}
+
+std::string join(const std::vector<std::string>& tokens) {
+  std::string out;
+  for (const std::string& token : tokens) {
+    if (!out.empty()) out += ' ';
+    out += token;
+  }
+  return out;
+}
+
+/// A query word: a token that must match exactly or, for the last word, as
+/// a prefix.
+struct QueryWord {
+  std::string token;
+  bool prefix = false;
+};
+
+/// The query as FTS5 sees it: words that must all match, or else the parts of
+/// the whole query key.
+struct ParsedQuery {
+  std::vector<QueryWord> words;
+  std::vector<QueryWord> whole_key;
+};
+
+std::vector<QueryWord> to_query_words(const std::vector<std::string>& tokens, bool last_is_prefix) {
+  std::vector<QueryWord> words;
+  for (const std::string& token : tokens) words.push_back(QueryWord{token, false});
+  // A one-letter prefix would match a large part of the index and rank
+  // nothing in particular, so only longer last words match as prefixes.
+  if (last_is_prefix && !words.empty() && words.back().token.size() >= 2) words.back().prefix = true;
+  return words;
+}
+
+/// A phrase FTS5 reads as one literal token: inside double quotes every
+/// character but the quote itself is plain text, and quotes are doubled.
+std::string quote_token(const QueryWord& word) {
+  std::string out = "\"";
+  for (char c : word.token) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  if (word.prefix) out += '*';
+  return out;
+}
+
+std::string and_expression(const std::vector<QueryWord>& words) {
+  std::string out;
+  for (const QueryWord& word : words) {
+    if (!out.empty()) out += " AND ";
+    out += quote_token(word);
+  }
+  return out;
+}
+
+std::string match_expression(const ParsedQuery& query) {
+  if (query.whole_key.empty()) return and_expression(query.words);
+  if (query.words.empty()) return and_expression(query.whole_key);
+  return "(" + and_expression(query.words) + ") OR (" + and_expression(query.whole_key) + ")";
+}
+
+bool token_matches(const QueryWord& word, const std::string& token) {
+  if (word.prefix) return token.compare(0, word.token.size(), word.token) == 0;
+  return token == word.token;
+}
+
+/// Number of query words found among a name's tokens.
+std::size_t count_matching_words(const std::vector<QueryWord>& words, const std::vector<std::string>& tokens) {
+  std::size_t count = 0;
+  for (const QueryWord& word : words) {
+    const bool found = std::any_of(tokens.begin(), tokens.end(),
+                                   [&word](const std::string& token) { return token_matches(word, token); });
+    if (found) ++count;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------
+// Validation
+
+bool is_entity_type(std::string_view value) {
+  return value == "organization" || value == "lawyer" || value == "service";
+}
+
+std::string to_lower_ascii(std::string value) {
+  std::transform(value.begin(), value.end(), value.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return value;
+}
+
+/// Validates an ISO 3166-1 alpha-2 or ISO 3166-2 code ("TH", "TH-10") and
+/// returns it in lower case for storage.
+std::string jurisdiction_key(std::string_view code, const std::string& field) {
+  const auto is_alpha = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  const auto is_alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const bool country = code.size() >= 2 && is_alpha(code[0]) && is_alpha(code[1]);
+  const bool whole_country = country && code.size() == 2;
+  const bool subdivision = country && code.size() >= 4 && code.size() <= 6 && code[2] == '-' &&
+                           std::all_of(code.begin() + 3, code.end(), is_alnum);
+  if (!whole_country && !subdivision) {
+    fail(ErrorKind::invalid_argument, field + ": \"" + std::string(code) +
+                                          "\" is not an ISO 3166-1 alpha-2 or ISO 3166-2 code (\"TH\", \"TH-10\")");
+  }
+  return to_lower_ascii(std::string(code));
+}
+
+std::string language_key(std::string_view tag, const std::string& field) {
+  return to_lower_ascii(text::canonical_language_tag(tag, field));
+}
+
+void check_size(std::size_t size, std::size_t maximum, const std::string& field, const char* unit) {
+  if (size > maximum) {
+    fail(ErrorKind::limit_exceeded, field + ": " + std::to_string(size) + " " + unit + " exceed the maximum of " +
+                                        std::to_string(maximum));
+  }
+}
+
+/// A document checked, normalised and turned into the rows to write.
+struct PreparedDocument {
+  std::vector<std::string> names;                // NFC
+  std::vector<std::vector<std::string>> tokens;  // per name
+  std::string name_column;
+  std::string text_column;
+  std::vector<std::string> jurisdictions;  // lower case
+  std::vector<std::string> languages;      // canonical, lower case
+};
+
+std::string document_label(const SearchDocument& document) {
+  return "search document " + document.entity_type + " \"" + document.id + "\": ";
+}
+
+void validate_identity(const SearchDocument& document) {
+  if (!is_entity_type(document.entity_type)) {
+    fail(ErrorKind::invalid_argument, "search document: entity_type: \"" + document.entity_type +
+                                          "\" is not one of organization, lawyer, service");
+  }
+  if (document.id.empty()) fail(ErrorKind::invalid_argument, "search document: id: must not be empty");
+  check_size(document.id.size(), kMaxIdBytes, "search document: id", "bytes");
+  if (!text::is_valid_utf8(document.id)) {
+    text::normalize(document.id, "search document: id");  // throws with the byte offset
+  }
+  if (document.names.empty()) {
+    fail(ErrorKind::invalid_argument, document_label(document) + "names: at least one name is required");
+  }
+}
+
+void prepare_names(const SearchDocument& document, PreparedDocument& out) {
+  const std::string label = document_label(document);
+  check_size(document.names.size(), kMaxListItems, label + "names", "items");
+  std::vector<std::string> all_tokens;
+  for (std::size_t i = 0; i < document.names.size(); ++i) {
+    const std::string field = label + "names[" + std::to_string(i) + "]";
+    check_size(document.names[i].size(), kMaxNameBytes, field, "bytes");
+    std::string name = text::normalize(document.names[i], field);
+    std::vector<std::string> tokens = name_tokens(name);
+    append_unique(all_tokens, tokens);
+    out.names.push_back(std::move(name));
+    out.tokens.push_back(std::move(tokens));
+  }
+  out.name_column = join(all_tokens);
+}
+
+void prepare_texts(const SearchDocument& document, PreparedDocument& out) {
+  const std::string label = document_label(document);
+  check_size(document.texts.size(), kMaxListItems, label + "texts", "items");
+  std::vector<std::string> all_tokens;
+  for (std::size_t i = 0; i < document.texts.size(); ++i) {
+    const std::string field = label + "texts[" + std::to_string(i) + "]";
+    check_size(document.texts[i].size(), kMaxTextBytes, field, "bytes");
+    append_unique(all_tokens, word_tokens(text::normalize(document.texts[i], field)));
+  }
+  out.text_column = join(all_tokens);
+}
+
+void prepare_filters(const SearchDocument& document, PreparedDocument& out) {
+  const std::string label = document_label(document);
+  check_size(document.jurisdictions.size(), kMaxListItems, label + "jurisdictions", "items");
+  check_size(document.languages.size(), kMaxListItems, label + "languages", "items");
+  for (std::size_t i = 0; i < document.jurisdictions.size(); ++i) {
+    out.jurisdictions.push_back(
+        jurisdiction_key(document.jurisdictions[i], label + "jurisdictions[" + std::to_string(i) + "]"));
+  }
+  for (std::size_t i = 0; i < document.languages.size(); ++i) {
+    out.languages.push_back(language_key(document.languages[i], label + "languages[" + std::to_string(i) + "]"));
+  }
+}
+
+PreparedDocument prepare_document(const SearchDocument& document) {
+  validate_identity(document);
+  PreparedDocument out;
+  prepare_names(document, out);
+  prepare_texts(document, out);
+  prepare_filters(document, out);
+  return out;
+}
+
+/// Filter values as bound to ?2 to ?5 of the search statements.
+struct QueryFilters {
+  std::string entity_type;
+  std::string jurisdiction;
+  std::string jurisdiction_country;
+  std::string language;
+};
+
+QueryFilters prepare_filters(const SearchQuery& query) {
+  if (!query.entity_type.empty() && !is_entity_type(query.entity_type)) {
+    fail(ErrorKind::invalid_argument,
+         "query.entity_type: \"" + query.entity_type + "\" is not one of organization, lawyer, service");
+  }
+  if (query.limit == 0 || query.limit > kMaxLimit) {
+    fail(ErrorKind::invalid_argument, "query.limit: " + std::to_string(query.limit) + " is not between 1 and " +
+                                          std::to_string(kMaxLimit));
+  }
+  QueryFilters filters;
+  filters.entity_type = query.entity_type;
+  if (!query.jurisdiction.empty()) {
+    filters.jurisdiction = jurisdiction_key(query.jurisdiction, "query.jurisdiction");
+    filters.jurisdiction_country = filters.jurisdiction.substr(0, 2);
+  }
+  if (!query.language.empty()) filters.language = language_key(query.language, "query.language");
+  return filters;
+}
+
+/// Parses the query text; an empty result means the text has no words.
+ParsedQuery parse_query_text(const std::string& prepared_text) {
+  // A query ending in a space or punctuation has a complete last word.
+  const unsigned char last = static_cast<unsigned char>(prepared_text.back());
+  const bool last_is_prefix = last >= 0x80 || std::isalnum(last) != 0;
+
+  ParsedQuery parsed;
+  const std::vector<std::string> words = word_tokens(prepared_text);
+  check_size(words.size(), kMaxQueryWords, "query.text", "words");
+  parsed.words = to_query_words(words, last_is_prefix);
+  const std::vector<std::string> whole = split_on_spaces(text::search_key(prepared_text));
+  if (whole != words && whole.size() <= kMaxQueryWords) parsed.whole_key = to_query_words(whole, last_is_prefix);
+  return parsed;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// SearchIndex
+
+struct SearchIndex::Impl {
+  explicit Impl(sqlite3* connection) : db(connection) {}
+
+  /// The cached statement `id`, prepared on first use.
+  Statement& statement(StatementId id) {
+    std::unique_ptr<Statement>& slot = statements[id];
+    if (!slot) slot = std::make_unique<Statement>(db, statement_sql(id));
+    return *slot;
+  }
+
+  void require_transaction(const char* operation) const {
+    if (sqlite3_get_autocommit(db) != 0) {
+      fail(ErrorKind::invalid_state, std::string("SearchIndex::") + operation +
+                                         ": no transaction is open on the connection; begin one first so that a "
+                                         "failure cannot leave a document half-written");
+    }
+  }
+
+  /// doc_id of (type, id), or 0 when absent (SQLite rowids start at 1).
+  sqlite3_int64 find_document(std::string_view entity_type, std::string_view id) {
+    StatementUse find(statement(kFindDocument));
+    find->bind(1, entity_type).bind(2, id);
+    return find->step() ? find->integer(0) : 0;
+  }
+
+  void delete_rows_of(sqlite3_int64 doc_id) {
+    for (StatementId id : {kDeleteFts, kDeleteNames, kDeleteJurisdictions, kDeleteLanguages}) {
+      StatementUse remove(statement(id));
+      remove->bind(1, doc_id).run();
+    }
+  }
+
+  sqlite3_int64 write_document_row(const SearchDocument& document) {
+    const sqlite3_int64 existing = find_document(document.entity_type, document.id);
+    if (existing != 0) {
+      delete_rows_of(existing);
+      StatementUse update(statement(kUpdateDocument));
+      update->bind(1, existing).bind(2, document.kind).run();
+      return existing;
+    }
+    StatementUse insert(statement(kInsertDocument));
+    insert->bind(1, document.entity_type).bind(2, document.id).bind(3, document.kind).run();
+    return sqlite3_last_insert_rowid(db);
+  }
+
+  void write_rows(sqlite3_int64 doc_id, const PreparedDocument& prepared) {
+    {
+      StatementUse insert(statement(kInsertFts));
+      insert->bind(1, doc_id).bind(2, prepared.name_column).bind(3, prepared.text_column).run();
+    }
+    for (std::size_t i = 0; i < prepared.names.size(); ++i) {
+      StatementUse insert(statement(kInsertName));
+      insert->bind(1, doc_id)
+          .bind(2, static_cast<sqlite3_int64>(i))
+          .bind(3, prepared.names[i])
+          .bind(4, join(prepared.tokens[i]))
+          .run();
+    }
+    for (const std::string& code : prepared.jurisdictions) {
+      StatementUse insert(statement(kInsertJurisdiction));
+      insert->bind(1, code).bind(2, doc_id).run();
+    }
+    for (const std::string& tag : prepared.languages) {
+      StatementUse insert(statement(kInsertLanguage));
+      insert->bind(1, tag).bind(2, doc_id).run();
+    }
+  }
+
+  /// The name of `doc_id` that contains the most query words, or "" when none does.
+  std::string best_matching_name(sqlite3_int64 doc_id, const ParsedQuery& query) {
+    StatementUse select(statement(kSelectNames));
+    select->bind(1, doc_id);
+    std::string best;
+    std::size_t best_count = 0;
+    while (select->step()) {
+      const std::vector<std::string> tokens = split_on_spaces(select->text(1));
+      const std::size_t count =
+          std::max(count_matching_words(query.words, tokens), count_matching_words(query.whole_key, tokens));
+      if (count > best_count) {
+        best_count = count;
+        best = select->text(0);
+      }
+    }
+    return best;
+  }
+
+  sqlite3* db;
+  std::unique_ptr<Statement> statements[kStatementCount];
+};
+
+SearchIndex::SearchIndex(sqlite3* db) : impl_(std::make_unique<Impl>(db)) {
+  if (db == nullptr) fail(ErrorKind::invalid_argument, "SearchIndex: db: must not be null");
+}
+
+SearchIndex::~SearchIndex() = default;
+SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
+SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
+
+void SearchIndex::create_schema() {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(impl_->db, kSchema, nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    const std::string detail = message ? message : sqlite3_errmsg(impl_->db);
+    sqlite3_free(message);
+    fail(error_kind_of(rc), "search index: creating the search_* tables failed: " + detail);
+  }
+}
+
+void SearchIndex::upsert(const SearchDocument& document) {
+  // Everything that can reject the document runs before the first write.
+  const PreparedDocument prepared = prepare_document(document);
+  impl_->require_transaction("upsert");
+
+  const sqlite3_int64 doc_id = impl_->write_document_row(document);
+  impl_->write_rows(doc_id, prepared);
+}
+
+void SearchIndex::remove(std::string_view entity_type, std::string_view id) {
+  if (!is_entity_type(entity_type)) {
+    fail(ErrorKind::invalid_argument,
+         "entity_type: \"" + std::string(entity_type) + "\" is not one of organization, lawyer, service");
+  }
+  impl_->require_transaction("remove");
+
+  const sqlite3_int64 doc_id = impl_->find_document(entity_type, id);
+  if (doc_id == 0) return;
+  impl_->delete_rows_of(doc_id);
+  StatementUse remove(impl_->statement(kDeleteDocument));
+  remove->bind(1, doc_id).run();
+}
+
+void SearchIndex::clear() {
+  impl_->require_transaction("clear");
+  char* message = nullptr;
+  const int rc = sqlite3_exec(impl_->db,
+                              "DELETE FROM search_fts; DELETE FROM search_names; DELETE FROM search_jurisdictions; "
+                              "DELETE FROM search_languages; DELETE FROM search_documents;",
+                              nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    const std::string detail = message ? message : sqlite3_errmsg(impl_->db);
+    sqlite3_free(message);
+    fail(error_kind_of(rc), "search index: clearing the search_* tables failed: " + detail);
+  }
+}
+
+std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
+  const QueryFilters filters = prepare_filters(query);
+  check_size(query.text.size(), kMaxQueryBytes, "query.text", "bytes");
+  const std::string prepared_text = text::prepare_input(query.text, "query.text").text;
+
+  ParsedQuery parsed;
+  std::string match;
+  const bool blank = prepared_text.find_first_not_of(" \t\r\n") == std::string::npos;
+  if (!blank) {
+    parsed = parse_query_text(prepared_text);
+    if (parsed.words.empty() && parsed.whole_key.empty()) return {};  // only punctuation or symbols
+    match = match_expression(parsed);
+  }
+
+  StatementUse select(impl_->statement(blank ? kSearchFiltersOnly : kSearchText));
+  select->bind(1, match)
+      .bind(2, filters.entity_type)
+      .bind(3, filters.jurisdiction)
+      .bind(4, filters.jurisdiction_country)
+      .bind(5, filters.language)
+      .bind(6, static_cast<sqlite3_int64>(query.limit));
+
+  std::vector<std::pair<sqlite3_int64, SearchHit>> rows;
+  while (select->step()) {
+    rows.emplace_back(select->integer(0), SearchHit{select->text(1), select->text(2), select->real(3), {}});
+  }
+
+  std::vector<SearchHit> hits;
+  hits.reserve(rows.size());
+  for (auto& [doc_id, hit] : rows) {
+    if (!blank) hit.matched_name = impl_->best_matching_name(doc_id, parsed);
+    hits.push_back(std::move(hit));
+  }
+  return hits;
+}
+
+}  // namespace v1
+}  // namespace atip
