@@ -388,12 +388,38 @@ Dataset dataset_from_json(const json& j) {
 
 namespace {
 
-/// Deepest nesting of arrays and objects that parse_json_text accepts. The
-/// data-set schema needs 7 levels; code that walks a document recursively
-/// (serialisers, language bindings) must not be handed one that could
-/// overflow the stack.
-// NOTE: a documented limit; it belongs in atip/limits.hpp next to the others.
-constexpr int kMaxJsonDepth = 64;
+/// Throws limit_exceeded when arrays and objects in `text` nest deeper than
+/// kMaxJsonDepth. A linear scan of the bytes before parsing: nlohmann's
+/// parser callback could enforce the same, but its callback parser rescans
+/// the parent container at every object end, which is quadratic in the
+/// length of an array of objects (200,000 lawyers took minutes).
+void check_nesting_depth(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (const char c : text) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        fail(ErrorKind::limit_exceeded, "document: arrays and objects nested more than " +
+                                            std::to_string(kMaxJsonDepth) + " levels deep exceed the limit");
+      }
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+}
 
 /// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD:
 /// parser messages quote the input, and messages must stay valid UTF-8.
@@ -416,16 +442,9 @@ json parse_json_text(std::string_view text) {
     fail(ErrorKind::limit_exceeded, "document: " + std::to_string(text.size()) +
                                         " bytes exceed the limit of " + std::to_string(kMaxDocumentBytes) + " bytes");
   }
-  const json::parser_callback_t limit_depth = [](int depth, json::parse_event_t event, json&) {
-    const bool opens = event == json::parse_event_t::object_start || event == json::parse_event_t::array_start;
-    if (opens && depth >= kMaxJsonDepth) {
-      fail(ErrorKind::limit_exceeded, "document: arrays and objects nested more than " +
-                                          std::to_string(kMaxJsonDepth) + " levels deep exceed the limit");
-    }
-    return true;
-  };
+  check_nesting_depth(text);
   try {
-    return json::parse(text.begin(), text.end(), limit_depth);
+    return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& error) {
     fail(ErrorKind::invalid_argument,
          "document: malformed JSON at byte " + std::to_string(error.byte) + ": " + parser_message(error, ": "));
