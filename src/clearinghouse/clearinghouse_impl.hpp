@@ -19,6 +19,9 @@ struct Clearinghouse::Impl {
   /// Practice-area names by code, for search texts; refreshed on import.
   std::map<std::string, std::string> practice_area_names;
   mutable std::recursive_mutex mutex;
+  /// While set, the search hook collects documents here instead of writing
+  /// them, and the bulk import writes them at the end of its transaction.
+  std::vector<SearchDocument>* deferred_search = nullptr;
 };
 
 /// Builds the search document of a stored organization, lawyer or service
