@@ -1,8 +1,10 @@
 // The audit trail: an append-only log, kept in the store's database, of every
-// record the store writes and every workflow state change. Each entry carries
-// the BLAKE2b hash of its content and of the previous entry's hash, so an
-// entry edited, deleted or moved in the SQLite file breaks the chain, and
-// AuditLog::verify names the first entry where it breaks.
+// write of a matter or engagement record, every workflow state change, and
+// the workflow's own records (interests, conflict checks, event attendance).
+// Each entry carries the BLAKE2b hash of its content and of the previous
+// entry's hash, so an entry edited, deleted or moved in the SQLite file
+// breaks the chain, and AuditLog::verify names the first entry where it
+// breaks.
 //
 // Thread contract: as for Store. One AuditLog belongs to one Store and is
 // used by the thread that uses that Store.
@@ -126,9 +128,12 @@ nlohmann::json to_json(const AuditIssue& issue);
 nlohmann::json to_json(const AuditVerification& result);
 
 /// The audit log of one store. Constructing it installs the store's write
-/// hook, so every insert, update and remove through the Store is recorded in
-/// the same transaction as the change, with the current actor. Entries can
-/// only be appended: SQLite triggers reject UPDATE and DELETE on the table.
+/// hook, so every insert, update and remove of a matter or engagement through
+/// the Store is recorded in the same transaction as the change, with the
+/// current actor. Directory records (jurisdictions, practice areas,
+/// organizations, lawyers, events, services) are not recorded, so that bulk
+/// directory imports stay fast. Entries can only be appended: SQLite
+/// triggers reject UPDATE and DELETE on the table.
 ///
 /// Only one AuditLog may be attached to a Store at a time, and the Store must
 /// outlive it. Writes made through another connection that has no AuditLog

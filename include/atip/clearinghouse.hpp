@@ -13,6 +13,7 @@
 #include "atip/audit.hpp"
 #include "atip/matching.hpp"
 #include "atip/model/dataset.hpp"
+#include "atip/reports.hpp"
 #include "atip/search.hpp"
 #include "atip/store.hpp"
 #include "atip/workflow.hpp"
@@ -94,6 +95,13 @@ class Clearinghouse {
   Ranking rank(const std::string& matter_id, const Policy& policy = {}, const RankOptions& options = {});
   AssignmentResult assign(const AssignOptions& options = {}, const Policy& policy = {});
   CoverageReport coverage_gaps(const Policy& policy = {}, const CoverageOptions& options = {});
+
+  /// Reports over this database (atip/reports.hpp). They read the store
+  /// directly, bypassing the mutex, like store().
+  Reports reports(const ReportOptions& options = {}) const;
+  /// The coverage gaps of the open matters, under the mutex, as a report
+  /// with small cells suppressed.
+  CoverageGapReport coverage_report(const ReportOptions& options = {}, const Policy& policy = {});
 
   /// Runs `action(workflow)` under the mutex; the workflow records every
   /// change in the audit log.

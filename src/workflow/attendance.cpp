@@ -43,6 +43,7 @@ Event Workflow::record_attendance(const std::string& event_id, const std::vector
     auto found = store_.find_event(event_id);
     if (!found) fail(ErrorKind::not_found, "event_id: event \"" + event_id + "\" does not exist");
     event = *found;
+    const std::vector<std::string> attendees_before = event.attendees;
     if (context.today() < event.date) {
       fail(ErrorKind::invalid_state, "event_id: event \"" + event.id + "\" takes place on " + event.date.to_string() +
                                          "; record attendance after it");
@@ -58,6 +59,10 @@ Event Workflow::record_attendance(const std::string& event_id, const std::vector
       if (add_trainings(lawyer, event)) store_.update(lawyer);
     }
     store_.update(event);
+    // The store's write hook does not log events and lawyers, so the
+    // attendance gets one entry of its own.
+    audit_.append(AuditRecord{"event", event.id, "attendance", nlohmann::json{{"attendees", attendees_before}},
+                              nlohmann::json{{"attendees", event.attendees}, {"recorded", lawyer_ids}}});
   });
   return event;
 }

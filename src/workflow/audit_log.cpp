@@ -112,9 +112,9 @@ AuditEntry AuditLog::Impl::append_in_transaction(const AuditRecord& record) {
 }
 
 void AuditLog::Impl::on_store_write(EntityType type, const std::string& id, const json* before, const json* after) {
-  // The trail covers the records about a case (issue 7): matters and
-  // engagements. Directory records (lawyers, firms) are not logged, which also
-  // keeps a bulk directory import from hashing every row.
+  // The trail covers the records about a case: matters and engagements.
+  // Directory records (lawyers, firms) are not logged, which also keeps a
+  // bulk directory import from hashing every row.
   if (type != EntityType::matter && type != EntityType::engagement) return;
   // An update that leaves the record as it was changes nothing worth a line.
   if (before != nullptr && after != nullptr && *before == *after) return;

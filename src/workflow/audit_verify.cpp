@@ -92,9 +92,10 @@ std::optional<AuditIssue> check_anchor(const AuditHead& anchor, const AuditHead&
   if (anchor.sequence == 0) return std::nullopt;
   if (anchor.sequence > head.sequence) {
     return make_issue(AuditIssueKind::truncated, head.sequence + 1,
-                      "audit_log: the log ends at entry " + std::to_string(head.sequence) + " but the anchor records entry " +
-                          std::to_string(anchor.sequence) + "; entries from " + std::to_string(head.sequence + 1) +
-                          " on were removed");
+                      "audit_log: entry " + std::to_string(head.sequence + 1) +
+                          " and the entries after it were removed (the log ends at entry " +
+                          std::to_string(head.sequence) + " but the anchor records entry " +
+                          std::to_string(anchor.sequence) + ")");
   }
   if (hash_at_anchor != anchor.hash) {
     return make_issue(AuditIssueKind::anchor_mismatch, anchor.sequence,
