@@ -8,6 +8,32 @@ using namespace atip::capi;
 
 namespace {
 
+/// Copies the audit key into a byte string. AuditLog checks its length (16 to 64 bytes).
+std::string convert_audit_key(const atip_open_options& options) {
+  if (options.audit_key == nullptr) {
+    if (options.audit_key_length != 0) {
+      atip::fail(atip::ErrorKind::invalid_argument, "options.audit_key_length: " +
+                                                        std::to_string(options.audit_key_length) +
+                                                        " must be 0 when options.audit_key is NULL");
+    }
+    return {};
+  }
+  if (options.audit_key_length == 0) {
+    atip::fail(atip::ErrorKind::invalid_argument,
+               "options.audit_key_length: 0 is out of range (expected 16-64 bytes, or a NULL audit_key)");
+  }
+  return std::string(reinterpret_cast<const char*>(options.audit_key), options.audit_key_length);
+}
+
+int convert_reminder_days(const atip_open_options& options) {
+  const int days = options.conflict_check_reminder_days;
+  if (days < 1 || days > 90) {
+    atip::fail(atip::ErrorKind::invalid_argument, "options.conflict_check_reminder_days: " + std::to_string(days) +
+                                                      " is out of range (expected 1-90)");
+  }
+  return days;
+}
+
 atip::OpenOptions convert_open_options(const atip_open_options* options) {
   atip::OpenOptions converted;
   if (options == nullptr) return converted;
@@ -21,6 +47,8 @@ atip::OpenOptions convert_open_options(const atip_open_options* options) {
   converted.store.create = options->create != 0;
   converted.store.busy_timeout_ms = options->busy_timeout_ms;
   converted.load_reference_data = options->load_reference_data != 0;
+  converted.audit.key = convert_audit_key(*options);
+  converted.workflow.conflict_check_reminder_days = convert_reminder_days(*options);
   return converted;
 }
 
@@ -45,23 +73,24 @@ extern "C" atip_status atip_db_open(atip_db** out, const char* path, const atip_
     const std::string file(require_text(path, "path"));
     const atip::OpenOptions converted = convert_open_options(options);
 
-    auto db = std::make_unique<atip_db>();
-    db->clearinghouse = atip::Clearinghouse::open(file, converted);
+    auto state = std::make_unique<DbState>();
+    state->clearinghouse = atip::Clearinghouse::open(file, converted);
     if (log_enabled()) log(ATIP_LOG_INFO, "atip_db_open: opened " + file);
-    *out = db.release();
+    *out = handle_of(state.release());
   });
 }
 
 extern "C" void atip_db_close(atip_db* db) {
   if (db == nullptr) return;
-  if (log_enabled() && db->clearinghouse) {
+  DbState* state = state_of(db);
+  if (log_enabled() && state->clearinghouse) {
     // Building the message may fail for lack of memory; closing must not.
     try {
-      log(ATIP_LOG_INFO, "atip_db_close: closed " + db->clearinghouse->store().path());
+      log(ATIP_LOG_INFO, "atip_db_close: closed " + state->clearinghouse->store().path());
     } catch (...) {
     }
   }
-  delete db;
+  delete state;
 }
 
 extern "C" atip_status atip_db_load_reference_data(size_t* out, atip_db* db) {

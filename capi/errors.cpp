@@ -38,7 +38,7 @@ void set_thread_error(atip_status status, const char* message) noexcept {
   thread_error.message_lost = !store_message(thread_error.message, message);
 }
 
-void set_handle_error(const atip_db& db, atip_status status, const char* message) noexcept {
+void set_handle_error(const DbState& db, atip_status status, const char* message) noexcept {
   try {
     const std::lock_guard lock(db.error_mutex);
     db.error_status = status;
@@ -91,8 +91,9 @@ extern "C" atip_status atip_db_error_status(atip_status* out, const atip_db* db)
     require_pointer(out, "out");
     require_pointer(db, "db");
 
-    const std::lock_guard lock(db->error_mutex);
-    *out = db->error_status;
+    const DbState* state = state_of(db);
+    const std::lock_guard lock(state->error_mutex);
+    *out = state->error_status;
   });
 }
 
@@ -101,8 +102,9 @@ extern "C" atip_status atip_db_error_message(char** out, const atip_db* db) {
     require_pointer(out, "out");
     require_pointer(db, "db");
 
-    const std::lock_guard lock(db->error_mutex);
-    *out = copy_for_caller(db->error_message_lost ? kLostMessage : db->error_message);
+    const DbState* state = state_of(db);
+    const std::lock_guard lock(state->error_mutex);
+    *out = copy_for_caller(state->error_message_lost ? kLostMessage : state->error_message);
   });
 }
 

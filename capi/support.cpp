@@ -72,7 +72,7 @@ atip_status record_current_exception(const char* function, const atip_db* db) no
   const char* message = message_lost ? kLostMessage : failure.message.c_str();
 
   set_thread_error(failure.status, message);
-  if (db != nullptr) set_handle_error(*db, failure.status, message);
+  if (db != nullptr) set_handle_error(*state_of(db), failure.status, message);
   log(failure.status == ATIP_E_INTERNAL ? ATIP_LOG_ERROR : ATIP_LOG_DEBUG, message);
   return failure.status;
 }
@@ -86,8 +86,9 @@ void require_pointer(const void* pointer, const char* name) {
 
 Clearinghouse& require_db(atip_db* db) {
   require_pointer(db, "db");
-  if (!db->clearinghouse) fail(ErrorKind::invalid_argument, "db: the handle is not open");
-  return *db->clearinghouse;
+  DbState* state = state_of(db);
+  if (!state->clearinghouse) fail(ErrorKind::invalid_argument, "db: the handle is not open");
+  return *state->clearinghouse;
 }
 
 std::string_view require_text(const char* text, const char* name) {

@@ -13,9 +13,15 @@
 #include "atip/clearinghouse.hpp"
 #include "atip/error.hpp"
 
-/// The state behind an atip_db handle.
-struct atip_db {
-  std::unique_ptr<atip::Clearinghouse> clearinghouse;
+namespace atip::capi {
+
+/// The state behind an atip_db handle. atip.h leaves struct atip_db
+/// incomplete, and the library never completes it: a handle is a DbState
+/// pointer cast to atip_db*. So the debug information of the exported
+/// functions shows an opaque handle, and the ABI baseline (capi/abi) does
+/// not change when this struct does.
+struct DbState {
+  std::unique_ptr<Clearinghouse> clearinghouse;
 
   /// The last failure of a call on this handle. Mutable because the error
   /// calls take a const handle and still record their own failures.
@@ -25,7 +31,9 @@ struct atip_db {
   mutable bool error_message_lost = false;  ///< The message could not be copied; report kLostMessage.
 };
 
-namespace atip::capi {
+inline DbState* state_of(atip_db* db) { return reinterpret_cast<DbState*>(db); }
+inline const DbState* state_of(const atip_db* db) { return reinterpret_cast<const DbState*>(db); }
+inline atip_db* handle_of(DbState* state) { return reinterpret_cast<atip_db*>(state); }
 
 // ---------------------------------------------------------------------------
 // Exception barrier
@@ -35,17 +43,17 @@ namespace atip::capi {
 /// from inside a catch block.
 atip_status record_current_exception(const char* function, const atip_db* db) noexcept;
 
-/// Runs `body` and returns ATIP_OK, or the status of whatever it threw.
-/// Every exported function that can fail runs its work through this, so no
-/// exception crosses the C boundary.
 /// Message stored when the real one cannot be copied for lack of memory.
 inline constexpr const char* kLostMessage = "out of memory while recording the error message";
 
-/// Stores a failure as the last error of this thread / of `db`. Never throws;
-/// a message that cannot be copied for lack of memory is replaced by a fixed one.
+/// Stores a failure as the last error of this thread or of `db`. A message
+/// that cannot be copied for lack of memory is replaced by kLostMessage.
 void set_thread_error(atip_status status, const char* message) noexcept;
-void set_handle_error(const atip_db& db, atip_status status, const char* message) noexcept;
+void set_handle_error(const DbState& db, atip_status status, const char* message) noexcept;
 
+/// Runs `body` and returns ATIP_OK, or the status of whatever it threw.
+/// Every exported function that can fail runs its work through this, so no
+/// exception crosses the C boundary.
 template <typename Body>
 atip_status guarded(const char* function, const atip_db* db, Body&& body) noexcept {
   try {

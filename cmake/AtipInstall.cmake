@@ -35,6 +35,13 @@ install(FILES
   ${PROJECT_BINARY_DIR}/atipConfigVersion.cmake
   DESTINATION ${ATIP_CMAKE_DIR})
 
+# atip.pc locates the prefix relative to its own directory (${pcfiledir}),
+# so an install with another --prefix than the configured one still works.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  message(FATAL_ERROR "atip.pc needs CMAKE_INSTALL_LIBDIR and CMAKE_INSTALL_INCLUDEDIR relative to the prefix")
+endif()
+file(RELATIVE_PATH ATIP_PC_PREFIX_FROM_PCFILEDIR "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" ATIP_PC_PREFIX_FROM_PCFILEDIR "${ATIP_PC_PREFIX_FROM_PCFILEDIR}")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/atip.pc.in
   ${PROJECT_BINARY_DIR}/atip.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/atip.pc

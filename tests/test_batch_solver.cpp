@@ -168,7 +168,8 @@ void require_feasible(const BatchProblem& problem, const TableOracle& oracle,
   for (const auto& [matter, lawyer] : assignment.pairs) {
     const auto& row = oracle.table().at(static_cast<std::size_t>(matter));
     const auto entry = std::find_if(row.begin(), row.end(),
-                                    [&](const ScoredLawyer& e) { return e.lawyer == lawyer; });
+                                    // Captured by value: clang 14 cannot capture a structured binding.
+                                    [wanted = lawyer](const ScoredLawyer& e) { return e.lawyer == wanted; });
     REQUIRE(entry != row.end());
     cost -= scaled(entry->score);
     score += entry->score;

@@ -1,6 +1,7 @@
 // Clearinghouse facade: import pipeline, export bytes, JSON records, search.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -99,12 +100,10 @@ TEST_CASE("clearinghouse: text is stored NFC", "[clearinghouse]") {
 }
 
 TEST_CASE("clearinghouse: Zawgyi names are converted and reported", "[clearinghouse]") {
-  std::ifstream zawgyi_file(ATIP_SOURCE_DIR "/../shared/data/myanmar_tools/mmgov_zawgyi_src.txt");
-  std::ifstream unicode_file(ATIP_SOURCE_DIR "/../shared/data/myanmar_tools/mmgov_unicode_out.txt");
-  if (!zawgyi_file || !unicode_file) {
-    WARN("shared Zawgyi corpus not found beside the project; skipping");
-    return;
-  }
+  std::ifstream zawgyi_file(ATIP_TEST_DATA_DIR "/text/myanmar_tools/mmgov_zawgyi_src.txt");
+  std::ifstream unicode_file(ATIP_TEST_DATA_DIR "/text/myanmar_tools/mmgov_unicode_out.txt");
+  REQUIRE(zawgyi_file.good());
+  REQUIRE(unicode_file.good());
   // Skip the corpus header lines ("# Location: ...") to the first Burmese line.
   std::string zawgyi_line;
   std::string unicode_line;
@@ -119,6 +118,21 @@ TEST_CASE("clearinghouse: Zawgyi names are converted and reported", "[clearingho
 
   CHECK(report.zawgyi_converted == std::vector<std::string>{"lawyers[0].notes"});
   CHECK(ch->get(EntityType::lawyer, "L-0")["notes"] == unicode_line);
+}
+
+TEST_CASE("clearinghouse: cost and citations are text fields", "[clearinghouse]") {
+  // Service cost and statute citations may be free text in any script.
+  std::vector<std::string> fields;
+  const auto collect = [&fields](std::string&, const std::string& field) { fields.push_back(field); };
+  Service service;
+  service.cost = "free for survivors";
+  visit_text_fields(service, collect);
+  Jurisdiction jurisdiction;
+  jurisdiction.statutes.push_back({"Anti Trafficking in Persons Law", "Law No. 5/2005", true});
+  visit_text_fields(jurisdiction, collect);
+
+  CHECK(std::find(fields.begin(), fields.end(), "cost") != fields.end());
+  CHECK(std::find(fields.begin(), fields.end(), "statutes[0].citation") != fields.end());
 }
 
 TEST_CASE("clearinghouse: records as JSON with confidential flag", "[clearinghouse]") {

@@ -390,6 +390,32 @@ TEST_CASE("search: filters by type, jurisdiction and language", "[search]") {
   CHECK(ids(query) == std::vector<std::string>{"l-2"});
 }
 
+TEST_CASE("search: common words rank a bounded set", "[search]") {
+  // 2,100 documents match "lan", more than the 2,000 the index ranks; the
+  // only one in Cambodia comes last in doc_id order.
+  Fixture fixture;
+  std::vector<atip::SearchDocument> documents;
+  for (int i = 0; i < 2100; ++i) {
+    atip::SearchDocument document = lawyer("l-" + std::to_string(10000 + i), {"Lan " + std::to_string(i)});
+    document.jurisdictions = {i == 2099 ? "KH" : "TH"};
+    documents.push_back(std::move(document));
+  }
+  fixture.upsert_all(documents);
+
+  CHECK(fixture.search("lan").size() == 20);
+  CHECK(fixture.search("lan", 1000).size() == 1000);
+
+  // A filter that leaves fewer hits than the limit among the ranked
+  // documents still finds the later ones.
+  atip::SearchQuery query;
+  query.text = "lan";
+  query.jurisdiction = "KH";
+  const std::vector<atip::SearchHit> hits = fixture.index.search(query);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].id == "l-12099");
+  CHECK(hits[0].matched_name == "Lan 2099");
+}
+
 TEST_CASE("search: blank query lists filtered documents", "[search]") {
   Fixture fixture;
   atip::SearchDocument first = lawyer("l-2", {"Somchai"});

@@ -178,9 +178,14 @@ TEST_CASE("text: normalize returns NFC", "[text]") {
 TEST_CASE("text: Zawgyi detector accuracy on myanmar-tools lines", "[text]") {
   DetectionTally tally;
   for (const AlignedPair& pair : kMyanmarToolsPairs) {
-    for_each_aligned_line(pair, [&tally](const std::string& zawgyi, const std::string& unicode) {
-      tally.add_pair(zawgyi, unicode);
+    DetectionTally corpus;
+    for_each_aligned_line(pair, [&corpus](const std::string& zawgyi, const std::string& unicode) {
+      corpus.add_pair(zawgyi, unicode);
     });
+    UNSCOPED_INFO(pair.unicode_file << ": " << corpus.correct << " of " << corpus.total << " lines");
+    CHECK(corpus.accuracy() >= 0.99);
+    tally.correct += corpus.correct;
+    tally.total += corpus.total;
   }
   INFO("detector: " << tally.correct << " of " << tally.total << " lines");
   CHECK(tally.total >= 300);
@@ -191,11 +196,16 @@ TEST_CASE("text: Zawgyi converter agrees with reference Unicode", "[text]") {
   int agreeing = 0;
   int total = 0;
   for (const AlignedPair& pair : kMyanmarToolsPairs) {
+    int corpus_agreeing = 0;
+    int corpus_total = 0;
     for_each_aligned_line(pair, [&](const std::string& zawgyi, const std::string& unicode) {
       if (zawgyi == unicode) return;
-      ++total;
-      if (text::zawgyi_to_unicode(zawgyi) == text::normalize(unicode)) ++agreeing;
+      ++corpus_total;
+      if (text::zawgyi_to_unicode(zawgyi) == text::normalize(unicode)) ++corpus_agreeing;
     });
+    UNSCOPED_INFO(pair.zawgyi_file << ": " << corpus_agreeing << " of " << corpus_total << " lines converted equal");
+    agreeing += corpus_agreeing;
+    total += corpus_total;
   }
   INFO("converter: " << agreeing << " of " << total << " lines equal the reference");
   CHECK(total >= 150);

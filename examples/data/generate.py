@@ -33,7 +33,7 @@ DEFAULT_OUTPUT = os.path.join(HERE, "demo.json")
 
 # The data set describes the network as of this date: matters were created
 # before it, engagements started before it, and unavailability lies around it.
-AS_OF = datetime.date(2025, 6, 30)
+AS_OF = datetime.date(2026, 6, 30)
 
 # The five jurisdictions of the network, and every jurisdiction code that the
 # library's reference data defines (a data set may refer to no other).
@@ -887,3 +887,892 @@ def fictional_ngos():
          "names": [name("Mekong Pro Bono Clearinghouse", "en", "primary")],
          "jurisdictions": list(NETWORK), "notes": note + " Runs the network and its workshops."},
     ]
+
+
+# ---------------------------------------------------------------------------
+# Jurisdictions the data set adds to the library's reference data: the home
+# bars of the foreign lawyers, and the countries of exploitation of CTDC
+# routes that the reference data lacks.
+
+EXTRA_JURISDICTIONS = [
+    {"code": "GB", "name": "United Kingdom", "court_languages": ["en"], "official_languages": ["en"],
+     "activity_rules": {"appear_in_court": "local", "advise_local_law": "local"},
+     "admission_notes": "Home bar of foreign lawyers in the demo network (solicitors of England and Wales)."},
+    {"code": "AU", "name": "Australia", "court_languages": ["en"], "official_languages": ["en"],
+     "activity_rules": {"appear_in_court": "local", "advise_local_law": "local"},
+     "admission_notes": "Home bar of foreign lawyers in the demo network."},
+    {"code": "MU", "name": "Mauritius", "court_languages": ["en", "fr"], "official_languages": ["en", "fr"],
+     "activity_rules": {"appear_in_court": "local", "advise_local_law": "local"},
+     "admission_notes": "Country of exploitation of a CTDC route; no lawyer of the network is admitted there."},
+    {"code": "BD", "name": "Bangladesh", "court_languages": ["bn", "en"], "official_languages": ["bn"],
+     "activity_rules": {"appear_in_court": "local", "advise_local_law": "local"},
+     "admission_notes": "Country of exploitation of a CTDC route; no lawyer of the network is admitted there."},
+]
+KNOWN_JURISDICTIONS = REFERENCE_JURISDICTIONS + [j["code"] for j in EXTRA_JURISDICTIONS]
+
+
+# ---------------------------------------------------------------------------
+# Firms and organisations together
+
+# Fictional firms per jurisdiction; with the merged Foreign Office firms this
+# makes about 60 law firms.
+FICTIONAL_FIRM_COUNTS = {"HK": 10, "MM": 9, "VN": 10, "KH": 9}
+# Firms of the Foreign Office list known for work with foreign clients: a
+# share of their lawyers are foreign (English-speaking) consultants.
+INTERNATIONAL_TH_FIRMS = ["firm-th-tilleke-gibbins", "firm-th-chaninat-leeds", "firm-th-anglo-thai-legal",
+                          "firm-th-price-sanond", "firm-th-siam-attorney", "firm-th-bangkok-associates"]
+
+
+def build_firms(rng, maker, sources):
+    """Build every law firm as (record, preferred practice areas), Foreign Office firms first."""
+    firms = fcdo_firms(sources)
+    used_names = [organisation_name_key(f["names"][0]["value"]) for f, _ in firms]
+    for jurisdiction, count in FICTIONAL_FIRM_COUNTS.items():
+        for index in range(1, count + 1):
+            firm = fictional_firm(rng, maker, jurisdiction, index, used_names)
+            preferred = rng.sample(CASEWORK_AREAS, 4)
+            firms.append((firm, preferred))
+    return firms
+
+
+# ---------------------------------------------------------------------------
+# Lawyers
+
+# Lawyers per firm (range) and independent lawyers per jurisdiction. The
+# numbers follow the expected demand: many matters are heard in Cambodia,
+# Myanmar and Thailand, fewer in Viet Nam and Hong Kong.
+LAWYERS_PER_FIRM = {"TH": (4, 9), "HK": (5, 9), "MM": (9, 14), "VN": (6, 10), "KH": (9, 14)}
+LARGE_FIRMS = {"firm-th-tilleke-gibbins": 18, "firm-th-bangkok-associates": 10}
+INDEPENDENT_LAWYERS = {"TH": 15, "HK": 6, "MM": 14, "VN": 8, "KH": 20}
+# Share of foreign (English-speaking) lawyers among the lawyers of a firm.
+FOREIGN_SHARE = {"TH": 0.08, "HK": 0.18, "MM": 0.04, "VN": 0.06, "KH": 0.08}
+INTERNATIONAL_FOREIGN_SHARE = 0.3
+CULTURE_OF = {"TH": "th", "HK": "yue", "MM": "my", "VN": "vi", "KH": "km"}
+# Second languages that local lawyers speak, with the share that speaks each
+# and the usual proficiency (border regions and migrant communities).
+SECOND_LANGUAGES = {
+    "TH": [("my", 0.05, "working"), ("km", 0.03, "working"), ("lo", 0.03, "working"), ("zh-Hans", 0.05, "working")],
+    "KH": [("th", 0.14, "working"), ("vi", 0.05, "basic"), ("fr", 0.12, "working"), ("zh-Hans", 0.04, "basic")],
+    "MM": [("th", 0.10, "working"), ("zh-Hans", 0.04, "working")],
+    "VN": [("zh-Hans", 0.08, "working"), ("km", 0.04, "working"), ("fr", 0.04, "basic")],
+    "HK": [("zh-Hans", 0.55, "professional"), ("fil", 0.04, "basic"), ("vi", 0.02, "working")],
+}
+ENGLISH_LEVELS = (["professional", "working", "basic", None], [40, 35, 15, 10])
+MINORITY_LANGUAGE_OF_HONORIFIC = {"kar": "kar", "shn": "shn"}
+
+
+def lawyer_names(maker, culture, gender):
+    if culture == "my":
+        return maker.burmese(gender)
+    return maker.for_culture(culture, gender)
+
+
+def burmese_minority(names, corpora):
+    """Return the minority language a Burmese honorific marks (Saw/Naw: Karen, Sai/Nang/Khun: Shan), or None."""
+    for prefix, (_, _, language) in corpora.my_honorifics.items():
+        if names[0]["value"].startswith(prefix) and language:
+            return language
+    return None
+
+
+def lawyer_languages(rng, corpora, jurisdiction, culture, names, foreign):
+    if foreign:
+        languages = [{"tag": "en", "proficiency": "native"}]
+        local = COURT_LANGUAGE[jurisdiction]
+        level = weighted_choice(rng, ["basic", "working", None], [45, 20, 35])
+        if level:
+            languages.append({"tag": local, "proficiency": level})
+        return languages
+    native = {"th": "th", "yue": "yue", "my": "my", "vi": "vi", "km": "km"}[culture]
+    languages = [{"tag": native, "proficiency": "native"}]
+    if culture == "my":
+        minority = burmese_minority(names, corpora)
+        if minority:
+            languages.append({"tag": minority, "proficiency": "native"})
+    if culture == "yue":
+        languages.append({"tag": "zh-Hant", "proficiency": "native"})
+    english = weighted_choice(rng, *ENGLISH_LEVELS)
+    if jurisdiction == "HK":
+        english = "professional"  # Hong Kong courts hear cases in English too
+    if english:
+        languages.append({"tag": "en", "proficiency": english})
+    for tag, share, level in SECOND_LANGUAGES[jurisdiction]:
+        if rng.random() < share:
+            languages.append({"tag": tag, "proficiency": level})
+    return languages
+
+
+def lawyer_admissions(rng, jurisdiction, foreign, years):
+    """Make admissions that follow each jurisdiction's rules.
+
+    Only nationals join the bars of Thailand, Cambodia, Viet Nam and Myanmar,
+    so a foreign lawyer there holds only a home admission (GB or AU). In Hong
+    Kong a foreign solicitor may also be admitted locally after the
+    qualification examination."""
+    since = date_years_ago(rng, years)
+    if foreign:
+        home = weighted_choice(rng, ["GB", "AU"], [3, 1])
+        admissions = [{"jurisdiction": home, "since": iso(since)}]
+        if jurisdiction == "HK" and rng.random() < 0.5:
+            admissions.append({"jurisdiction": "HK", "since": iso(days_after(since, rng.randint(400, 2500)))})
+        return [a for a in admissions if a["since"] < iso(AS_OF)]
+    admissions = [{"jurisdiction": jurisdiction, "since": iso(since)}]
+    if jurisdiction == "HK" and rng.random() < 0.2:
+        admissions.append({"jurisdiction": "GB", "since": iso(days_after(since, rng.randint(200, 1500)))})
+    if rng.random() < 0.03:
+        admissions[0]["status"] = weighted_choice(rng, ["inactive", "suspended"], [2, 1])
+    return [a for a in admissions if a["since"] < iso(AS_OF)]
+
+
+def date_years_ago(rng, years):
+    return days_before(AS_OF, int(years * 365.25) + rng.randint(0, 300))
+
+
+def lawyer_practice_areas(rng, preferred, years):
+    count = weighted_choice(rng, [1, 2, 3, 4], [15, 40, 30, 15])
+    pool = unique(preferred + CASEWORK_AREAS)
+    weights = [4 if code in preferred else 1 for code in pool]
+    chosen = []
+    while len(chosen) < count:
+        code = weighted_choice(rng, pool, weights)
+        if code not in chosen:
+            chosen.append(code)
+    return [{"code": code, "years": rng.randint(0, max(0, years))} for code in chosen]
+
+
+def make_lawyer(rng, maker, lawyer_id, jurisdiction, firm_id, preferred, foreign):
+    gender = maker.gender()
+    culture = "en" if foreign else CULTURE_OF[jurisdiction]
+    names = lawyer_names(maker, culture, gender)
+    years = weighted_choice(rng, [1, 3, 6, 10, 16, 25], [12, 22, 25, 20, 14, 7]) + rng.randint(0, 2)
+    lawyer = {
+        "id": lawyer_id,
+        "names": names,
+        "status": weighted_choice(rng, ["active", "inactive", "suspended"], [93, 5, 2]),
+        "vetted": rng.random() < 0.88,
+        "admissions": lawyer_admissions(rng, jurisdiction, foreign, years),
+        "languages": lawyer_languages(rng, maker.corpora, jurisdiction, culture, names, foreign),
+        "practice_areas": lawyer_practice_areas(rng, preferred, years),
+        "max_active_matters": weighted_choice(rng, [1, 2, 3, 4, 5], [20, 35, 25, 12, 8]),
+        "response_days": weighted_choice(rng, [1, 2, 3, 5, 7, 10], [15, 25, 25, 15, 12, 8]),
+        "trainings": [],
+    }
+    if firm_id:
+        lawyer["firm"] = firm_id
+    if rng.random() < 0.06:
+        start = days_after(AS_OF, rng.randint(-20, 40))
+        lawyer["unavailable"] = [{"from": iso(start), "to": iso(days_after(start, rng.randint(14, 90)))}]
+    if foreign:
+        lawyer["notes"] = "Foreign lawyer working in %s; not admitted to its bar." % COUNTRY_NAMES[jurisdiction] \
+            if not any(a["jurisdiction"] == jurisdiction for a in lawyer["admissions"]) else \
+            "Foreign lawyer, also admitted in %s." % COUNTRY_NAMES[jurisdiction]
+    return lawyer
+
+
+def build_lawyers(rng, maker, firms):
+    lawyers = []
+
+    def next_id(jurisdiction):
+        return "lawyer-%s-%03d" % (jurisdiction.lower(), sum(1 for l in lawyers if l["id"][7:9] == jurisdiction.lower()) + 1)
+
+    for firm, preferred in firms:
+        jurisdiction = firm["jurisdictions"][0]
+        low, high = LAWYERS_PER_FIRM[jurisdiction]
+        count = LARGE_FIRMS.get(firm["id"]) or rng.randint(low, high)
+        share = INTERNATIONAL_FOREIGN_SHARE if firm["id"] in INTERNATIONAL_TH_FIRMS else FOREIGN_SHARE[jurisdiction]
+        for _ in range(count):
+            foreign = rng.random() < share
+            lawyers.append(make_lawyer(rng, maker, next_id(jurisdiction), jurisdiction, firm["id"], preferred, foreign))
+    for jurisdiction, count in INDEPENDENT_LAWYERS.items():
+        for _ in range(count):
+            lawyer = make_lawyer(rng, maker, next_id(jurisdiction), jurisdiction, None,
+                                 ["prosecution.victim_representation", "labour.wage_claims"], False)
+            lawyers.append(lawyer)
+    return lawyers
+
+
+def lawyer_jurisdiction(lawyer):
+    return lawyer["id"][7:9].upper()
+
+
+# ---------------------------------------------------------------------------
+# Events: workshops and roundtables; attendance becomes a training record.
+
+EVENT_PLAN = [
+    # (jurisdiction, kind, title, topics, days before AS_OF, attendees)
+    ("TH", "workshop", "Representing trafficked fishers in Thai labour courts",
+     ["labour.forced_labour", "labour.wage_claims"], 420, 28),
+    ("TH", "roundtable", "Compensation under the Thai Anti-Trafficking in Persons Act",
+     ["compensation.criminal_restitution", "compensation.civil_compensation"], 250, 16),
+    ("TH", "webinar", "Interpreters for Khmer and Burmese survivors in Thai proceedings",
+     ["prosecution.witness_support"], 90, 24),
+    ("KH", "workshop", "Victim representation under the 2008 Cambodian trafficking law",
+     ["prosecution.victim_representation", "victim_protection"], 380, 26),
+    ("KH", "workshop", "Repatriation and reintegration of Cambodian workers",
+     ["immigration.repatriation"], 150, 20),
+    ("MM", "workshop", "Claims of returned Myanmar fishers",
+     ["labour.forced_labour", "compensation.civil_compensation"], 300, 24),
+    ("MM", "roundtable", "Working with Shan and Karen survivors",
+     ["victim_protection.identification"], 120, 14),
+    ("VN", "workshop", "The 2024 Law on Prevention and Combat of Human Trafficking",
+     ["prosecution.victim_representation", "victim_protection"], 60, 22),
+    ("VN", "webinar", "Cross-border cases of Vietnamese women in Malaysia",
+     ["immigration.repatriation", "strategic_litigation"], 200, 14),
+    ("HK", "workshop", "Trafficking indicators in domestic worker cases",
+     ["victim_protection.identification", "labour.wage_claims"], 330, 18),
+    ("HK", "roundtable", "Judicial review and the non-punishment principle",
+     ["strategic_litigation", "victim_protection.identification"], 100, 12),
+    ("KH", "webinar", "Non-punishment of trafficked persons in the Mekong region",
+     ["victim_protection.identification"], 30, 30),
+]
+
+
+def build_events(rng, lawyers):
+    events = []
+    for index, (jurisdiction, kind, title, topics, days, attendance) in enumerate(EVENT_PLAN, 1):
+        pool = [l for l in lawyers if lawyer_jurisdiction(l) == jurisdiction and l["status"] == "active"]
+        attendees = sorted(l["id"] for l in rng.sample(pool, min(attendance, len(pool))))
+        event = {
+            "id": "event-%02d" % index,
+            "title": title,
+            "kind": kind,
+            "date": iso(days_before(AS_OF, days)),
+            "jurisdiction": jurisdiction,
+            "topics": topics,
+            "organizer": "org-clearinghouse",
+            "attendees": attendees,
+        }
+        events.append(event)
+    by_id = {l["id"]: l for l in lawyers}
+    for event in events:
+        for lawyer_id in event["attendees"]:
+            for topic in event["topics"]:
+                by_id[lawyer_id]["trainings"].append(
+                    {"topic": topic, "jurisdiction": event["jurisdiction"], "date": event["date"], "event": event["id"]})
+    # Older trainings from before the network kept attendance records.
+    for lawyer in lawyers:
+        if rng.random() < 0.15:
+            lawyer["trainings"].append({"topic": rng.choice(CASEWORK_AREAS), "jurisdiction": lawyer_jurisdiction(lawyer),
+                                        "date": iso(days_before(AS_OF, rng.randint(800, 2500)))})
+        lawyer["trainings"].sort(key=lambda t: (t["date"], t["topic"]))
+    return events
+
+
+# ---------------------------------------------------------------------------
+# Matters from the CTDC counts
+#
+# Each matter stands for one identified case of a CTDC route (citizenship ->
+# country of exploitation), with the client's sex, age band and exploitation
+# type. Matters are allotted to the CTDC rows in proportion to their counts
+# (largest remainder), so the shares of routes and exploitation types match
+# the counts as closely as whole matters allow. Rows whose country of
+# exploitation is unknown are left out: a matter needs a forum, and the
+# route cannot be shown.
+#
+# The forum is the country of exploitation when it is in the network, so a
+# Cambodian worker's wage claim is heard in Thailand. Otherwise the work is
+# done at home, in the citizenship country, and the country of exploitation
+# is the first related jurisdiction. So the route of every matter can be read
+# back: exploitation = forum unless forum == citizenship and a related
+# jurisdiction is listed.
+
+CTDC_ATTRIBUTION = "Counter-Trafficking Data Collaborative (CTDC), Global Dataset, 14 Apr 2020"
+CTDC_MATTERS = 300
+
+# Practice areas per exploitation type, with weights.
+AREAS_BY_EXPLOITATION = {
+    "forced_labour": (["labour.forced_labour", "labour.wage_claims", "compensation.civil_compensation",
+                       "compensation.criminal_restitution", "immigration.repatriation", "prosecution.victim_representation"],
+                      [30, 25, 15, 10, 12, 8]),
+    "sexual_exploitation": (["prosecution.victim_representation", "compensation.criminal_restitution",
+                             "victim_protection", "prosecution.witness_support", "immigration.status"],
+                            [35, 20, 20, 15, 10]),
+    "other_or_unspecified": (["victim_protection.identification", "labour.wage_claims", "immigration.status",
+                              "general_advice"], [30, 30, 25, 15]),
+    "unknown": (["victim_protection.identification", "immigration.repatriation", "general_advice",
+                 "prosecution.witness_support"], [30, 30, 25, 15]),
+}
+HELP_BY_AREA = {
+    "prosecution": "representation", "compensation": "representation", "labour": "representation",
+    "victim_protection": "advice", "immigration": "advice", "general_advice": "advice",
+    "strategic_litigation": "representation", "civil_claims": "representation",
+}
+EXPLOITATION_WORDS = {
+    "forced_labour": "forced labour", "sexual_exploitation": "sexual exploitation",
+    "other_or_unspecified": "exploitation of an unspecified kind", "unknown": "exploitation of an unrecorded kind",
+}
+AREA_TITLES = {
+    "labour.forced_labour": "Forced labour claim",
+    "labour.wage_claims": "Unpaid wages claim",
+    "compensation.civil_compensation": "Civil compensation claim",
+    "compensation.criminal_restitution": "Restitution in the criminal case",
+    "immigration.repatriation": "Repatriation and documents",
+    "immigration.status": "Residence status while the case runs",
+    "prosecution.victim_representation": "Representation of the victim at trial",
+    "prosecution.witness_support": "Support as a prosecution witness",
+    "victim_protection": "Protection order and shelter",
+    "victim_protection.identification": "Formal identification as a victim",
+    "general_advice": "General legal advice",
+}
+SECTOR_BY_ROUTE = {
+    ("MM", "ID"): "a fishing vessel", ("KH", "ID"): "a fishing vessel", ("TH", "ID"): "a fishing vessel",
+    ("KH", "TH"): "a construction site", ("LA", "TH"): "a garment workshop", ("KH", "MY"): "a palm oil estate",
+    ("KH", "CN"): "a household after a brokered marriage", ("PH", "HK"): "a private household",
+    ("MM", "BD"): "a farm", ("KH", "MU"): "a fishing vessel",
+}
+
+
+def ctdc_rows(sources):
+    rows = []
+    for row in read_csv(sources, "ctdc_2020_kanon_aggregate_hk_mm_vn_th_kh.csv"):
+        if row["countryOfExploitation"] == "unknown":
+            continue
+        rows.append(row)
+    return rows
+
+
+def apportion(counts, total):
+    """Largest-remainder apportionment of `total` whole units to `counts`
+    (ties broken by position, so the result is deterministic)."""
+    whole = sum(counts)
+    quotas = [c * total / whole for c in counts]
+    shares = [int(q) for q in quotas]
+    order = sorted(range(len(counts)), key=lambda i: (-(quotas[i] - shares[i]), i))
+    for i in order[:total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def matter_route(citizenship, exploitation):
+    """(forum, related jurisdictions) of a matter of a route (see above)."""
+    if exploitation in NETWORK:
+        related = [citizenship] if citizenship not in ("unknown", exploitation) else []
+        return exploitation, related
+    return citizenship, [exploitation]
+
+
+def ngo_pool(organisations, forum):
+    ngos = [o["id"] for o in organisations if o["kind"] == "ngo" and forum in o["jurisdictions"]]
+    return ngos
+
+
+class PartyMaker:
+    """Parties of matters: alleged traffickers, employers and recruitment agencies."""
+
+    EMPLOYER_WORDS = {
+        "TH": (["Samut", "Songkhla", "Ranong", "Chonburi", "Pattani", "Mahachai", "Rayong"],
+               ["Seafood", "Fishery", "Garment", "Construction", "Frozen Food", "Poultry"], "Co., Ltd."),
+        "KH": (["Angkor", "Mekong", "Tonle", "Kampot", "Battambang"], ["Garment", "Brick", "Construction", "Rubber"],
+               "Co., Ltd."),
+        "MM": (["Myeik", "Kawthaung", "Yangon", "Mawlamyine"], ["Fishing", "Jade", "Manpower", "Trading"],
+               "Company Limited"),
+        "VN": (["Hải Phòng", "Sài Gòn", "Mê Kông", "Hà Nội"], ["Xuất khẩu Lao động", "Thủy sản", "Thương mại"], ""),
+        "HK": (["Harbour", "Kowloon", "Victoria", "Pearl River"], ["Employment Agency", "Trading", "Services"], "Limited"),
+        "ID": (["Benoa", "Ambon", "Tual"], ["Perikanan", "Samudra"], ""),
+        "MY": (["Johor", "Sabah", "Selangor"], ["Plantation", "Manufacturing"], "Sdn. Bhd."),
+        "CN": (["Guangxi", "Yunnan"], ["Matchmaking", "Trading"], "Co., Ltd."),
+    }
+
+    def __init__(self, rng, maker):
+        self.rng = rng
+        self.maker = maker
+
+    def company(self, country, role):
+        places, trades, suffix = self.EMPLOYER_WORDS.get(country, self.EMPLOYER_WORDS["TH"])
+        place, trade = self.rng.choice(places), self.rng.choice(trades)
+        if country == "VN":
+            value = "Công ty TNHH %s %s" % (trade, place)
+            return [name(value, "vi", "primary"), name(strip_diacritics(value), "vi", "alias")]
+        if country == "ID":
+            return [name("PT %s %s" % (trade, place), "id", "primary")]
+        if role == "recruitment_agency" and country != "HK":
+            trade = self.rng.choice(["Manpower", "Recruitment", "Overseas Employment"])
+        return [name(" ".join(p for p in [place, trade, suffix] if p), "en", "primary")]
+
+    def person(self, country):
+        culture = {"TH": "th", "KH": "km", "MM": "my", "VN": "vi", "HK": "yue", "CN": "yue"}.get(country, "th")
+        return lawyer_names(self.maker, culture, self.maker.gender())
+
+    def parties(self, citizenship, exploitation):
+        employer_country = exploitation if exploitation in self.EMPLOYER_WORDS else "TH"
+        home = citizenship if citizenship in self.EMPLOYER_WORDS else employer_country
+        parties = [{"kind": "organization", "role": "employer", "names": self.company(employer_country, "employer")}]
+        if citizenship != exploitation and self.rng.random() < 0.6:
+            parties.append({"kind": "organization", "role": "recruitment_agency",
+                            "names": self.company(home, "recruitment_agency")})
+        if self.rng.random() < 0.7:
+            # A broker from home when the work was abroad outside the network.
+            person_country = exploitation if exploitation in NETWORK else home
+            parties.append({"kind": "person", "role": "alleged_trafficker", "names": self.person(person_country)})
+        return parties
+
+
+MATTER_STATUS_WEIGHTS = (["vetted", "circulated", "interest_expressed", "conflict_check", "placed",
+                          "in_progress", "closed", "draft", "withdrawn"],
+                         [22, 30, 6, 4, 4, 10, 16, 5, 3])
+OPEN_STATUSES = ["vetted", "circulated", "interest_expressed", "conflict_check"]
+
+
+def build_matters(rng, maker, organisations, sources):
+    rows = ctdc_rows(sources)
+    allotted = apportion([int(r["count"]) for r in rows], CTDC_MATTERS)
+    parties = PartyMaker(rng, maker)
+    matters = []
+    for row, count in zip(rows, allotted):
+        for _ in range(count):
+            matters.append(ctdc_matter(rng, row, parties, organisations))
+    # Shuffle before numbering, so matter ids do not follow the CSV order.
+    rng.shuffle(matters)
+    for index, matter in enumerate(matters, 1):
+        matter["id"] = "matter-%03d" % index
+        matter["client_ref"] = "client-%05d" % rng.randint(10000, 99999)
+    return matters
+
+
+def ctdc_matter(rng, row, parties, organisations):
+    citizenship, exploitation = row["citizenship"], row["countryOfExploitation"]
+    kind = row["exploitationType"]
+    forum, related = matter_route(citizenship, exploitation)
+    area = weighted_choice(rng, *AREAS_BY_EXPLOITATION[kind])
+    help_kind = HELP_BY_AREA[area.split(".")[0]]
+    # The client's language only, because the matcher itself requires the
+    # court language for court-facing work.
+    languages = [CLIENT_LANGUAGE.get(citizenship, COURT_LANGUAGE[forum])]
+    activities = ["advise_local_law"]
+    if help_kind == "representation":
+        activities = ["appear_in_court", "draft", "advise_local_law"] if rng.random() < 0.7 else ["draft", "advise_local_law"]
+    if forum != exploitation and exploitation != "unknown":
+        activities.append("advise_foreign_law")
+    created = days_before(AS_OF, rng.randint(5, 700))
+    status = weighted_choice(rng, *MATTER_STATUS_WEIGHTS)
+    if status in OPEN_STATUSES + ["draft"]:
+        created = days_before(AS_OF, rng.randint(3, 120))
+    urgency = weighted_choice(rng, ["low", "normal", "high", "critical"], [10, 55, 25, 10])
+    age = row["ageBroad"]
+
+    route_text = "%s → %s" % (citizenship if citizenship != "unknown" else "?", exploitation)
+    sector = SECTOR_BY_ROUTE.get((citizenship, exploitation), "an unnamed workplace" if kind != "sexual_exploitation"
+                                 else "a venue")
+    person = "%s %s" % (NATIONALITY.get(citizenship, "A"), "woman" if row["gender"] == "Female" else "man")
+    if age in ("0--8", "9--17"):
+        person = "%s %s" % (NATIONALITY.get(citizenship, "A"), "girl" if row["gender"] == "Female" else "boy")
+    if citizenship == "unknown":
+        person = "A %s of unrecorded nationality" % ("girl" if row["gender"] == "Female" else "boy") \
+            if age in ("0--8", "9--17") else "A client of unrecorded nationality"
+
+    matter = {
+        "ngo": rng.choice(ngo_pool(organisations, forum)),
+        "title": "%s (%s)" % (AREA_TITLES[area], route_text),
+        "summary": "%s identified as a victim of %s in %s. %s needed in %s." % (
+            person, EXPLOITATION_WORDS[kind], COUNTRY_NAMES.get(exploitation, exploitation),
+            "Representation" if help_kind == "representation" else "Advice", COUNTRY_NAMES[forum]),
+        "facts": "Fictional case made from a CTDC count (%s): %s, age band %s, %s in %s, exploited in %s. "
+                 "Last seen working at %s." % (row["yearOfRegistration"], row["gender"].lower(), age,
+                                             NATIONALITY.get(citizenship, "nationality unrecorded"),
+                                             COUNTRY_NAMES[forum], COUNTRY_NAMES.get(exploitation, exploitation), sector),
+        "practice_area": area,
+        "forum": forum,
+        "related_jurisdictions": related,
+        "languages": languages,
+        "interpreter_accepted": rng.random() < 0.5,
+        "activities": activities,
+        "help": help_kind,
+        "urgency": urgency,
+        "estimated_hours": float(weighted_choice(rng, [6, 12, 20, 40, 80], [15, 30, 25, 20, 10])),
+        "status": status,
+        "parties": parties.parties(citizenship, exploitation),
+        "client_profile": {"gender": row["gender"].lower(), "age_band": age, "exploitation_type": kind},
+        "created": iso(created),
+    }
+
+    if citizenship != "unknown":
+        matter["client_profile"]["citizenship"] = citizenship
+    if urgency in ("high", "critical") or rng.random() < 0.3:
+        matter["deadline"] = iso(days_after(AS_OF, rng.randint(10, 120)))
+    if help_kind == "representation" and rng.random() < 0.5:
+        start = days_after(AS_OF, rng.randint(5, 60))
+        matter["period"] = {"from": iso(start), "to": iso(days_after(start, rng.randint(60, 240)))}
+    if status == "closed":
+        matter["outcome"] = rng.choice(["compensation_awarded", "settled", "conviction", "advice_given",
+                                        "repatriated", "claim_dismissed"])
+    return matter
+
+
+# Matters that do not come from CTDC counts: the NGOs' own legal needs and
+# training requests. They have no client profile.
+NGO_MATTERS = [
+    ("HK", "ngo_operations.data_protection", "Data protection review of a case database", "advice",
+     ["advise_local_law"], ["en"]),
+    ("HK", "legal_training", "Training for shelter staff on trafficking indicators", "training", ["train"], ["yue"]),
+    ("HK", "strategic_litigation", "Research note on the non-punishment principle", "advice", ["research"], ["en"]),
+    ("VN", "ngo_operations.registration", "Registration of a survivors' association", "advice",
+     ["advise_local_law", "draft"], ["vi"]),
+    ("VN", "legal_training", "Training for hotline volunteers", "training", ["train"], ["vi"]),
+    ("TH", "ngo_operations.employment_contracts", "Employment contracts for outreach workers", "advice",
+     ["advise_local_law", "draft"], ["th"]),
+    ("TH", "legal_training", "Training on labour court procedure for paralegals", "training", ["train"], ["th", "my"]),
+    ("KH", "ngo_operations.tax", "Tax status of a shelter", "advice", ["advise_local_law"], ["km"]),
+    ("KH", "legal_training", "Training for commune council focal points", "training", ["train"], ["km"]),
+    ("MM", "ngo_operations.registration", "Registration under the Association Registration Law", "advice",
+     ["advise_local_law"], ["my"]),
+    ("MM", "legal_training", "Paralegal training in Shan State", "training", ["train"], ["shn"]),
+    ("MM", "legal_training", "Paralegal training for Rohingya community workers", "training", ["train"], ["rhg"]),
+    ("HK", "labour.wage_claims", "Wage claim of an Indonesian domestic worker", "representation",
+     ["appear_in_court", "draft"], ["id"]),
+    ("TH", "immigration.status", "Residence status of Rohingya boat arrivals", "advice", ["advise_local_law"], ["rhg"]),
+]
+
+
+def build_ngo_matters(rng, organisations, first_index):
+    matters = []
+    for offset, (forum, area, title, help_kind, activities, languages) in enumerate(NGO_MATTERS):
+        matters.append({
+            "id": "matter-%03d" % (first_index + offset),
+            "ngo": rng.choice(ngo_pool(organisations, forum)),
+            "title": title,
+            "summary": "An NGO's own request: %s." % (title[0].lower() + title[1:]),
+            "practice_area": area,
+            "forum": forum,
+            "languages": languages,
+            "interpreter_accepted": False,
+            "activities": activities,
+            "help": help_kind,
+            "urgency": "low",
+            "estimated_hours": float(rng.choice([8, 12, 16, 24])),
+            "status": "circulated",
+            "created": iso(days_before(AS_OF, rng.randint(5, 60))),
+        })
+    return matters
+
+
+# ---------------------------------------------------------------------------
+# Conflicts of interest
+#
+# Firms and lawyers get conflict registers. Some names in them are planted
+# to match parties of open matters, exactly or nearly, so that the demo shows
+# both an exclusion for a conflict and a near match flagged for review.
+# --print-conflicts lists the planted pairs with the kind the generator
+# meant. Whether a pair is exact or near is the library's decision.
+
+
+def firm_lawyers(lawyers, firm_id):
+    return [l for l in lawyers if l.get("firm") == firm_id]
+
+
+def locally_admitted(lawyer, jurisdiction):
+    return any(a["jurisdiction"] == jurisdiction and a.get("status", "active") == "active" for a in lawyer["admissions"])
+
+
+def add_register_entry(record, names, relation, note):
+    record.setdefault("conflict_register", []).append({"names": names, "relation": relation, "note": note})
+
+
+def pick_firm(rng, firms, lawyers, jurisdiction):
+    """Pick a firm with at least three lawyers admitted in `jurisdiction`."""
+    candidates = [f for f, _ in firms
+                  if sum(1 for l in firm_lawyers(lawyers, f["id"]) if locally_admitted(l, jurisdiction)) >= 3]
+    return rng.choice(candidates)
+
+
+def plant_conflicts(rng, maker, matters, firms, lawyers):
+    planted = []
+    open_matters = [m for m in matters if m["status"] in OPEN_STATUSES and m.get("parties")]
+
+    def matters_in(forum, count, person_lang=None):
+        pool = [m for m in open_matters if m["forum"] == forum and not m.get("_planted")
+                and (person_lang is None or any(p["kind"] == "person" and p["names"][0]["lang"] == person_lang
+                                                for p in m["parties"]))]
+        chosen = rng.sample(pool, min(count, len(pool)))
+        for m in chosen:
+            m["_planted"] = True
+        return chosen
+
+    # Exact: the firm acts for the matter's employer under the same name.
+    for forum, count in (("TH", 3), ("KH", 3), ("MM", 3), ("VN", 1)):
+        for matter in matters_in(forum, count):
+            firm = pick_firm(rng, firms, lawyers, forum)
+            employer = matter["parties"][0]
+            add_register_entry(firm, [dict(n) for n in employer["names"]], "client", "Retained for employment matters.")
+            planted.append((matter["id"], employer["names"][0]["value"], firm["id"], employer["names"][0]["value"], "exact"))
+
+    # Near: other spellings of a party's name in a register.
+    for matter in matters_in("TH", 2, "th"):
+        thai = next((p for p in matter["parties"] if p["kind"] == "person"), None)
+        if thai is None:
+            continue
+        romanised = thai["names"][1]["value"]
+        variant = alternative_thai_romanisation(romanised)
+        if variant == romanised:
+            variant = romanised + "a"
+        firm = pick_firm(rng, firms, lawyers, "TH")
+        add_register_entry(firm, [name(variant, "en", "primary")], "adverse", "Opposing party in an earlier case.")
+        planted.append((matter["id"], romanised, firm["id"], variant, "near (romanisation)"))
+
+    for matter in matters_in("MM", 2, "my"):
+        burmese = next((p for p in matter["parties"] if p["kind"] == "person"), None)
+        if burmese is None:
+            continue
+        words = burmese["names"][2]["value"].split()
+        variant = " ".join(words[1:] + words[:1])  # same words in another order
+        lawyer = rng.choice([l for l in lawyers if lawyer_jurisdiction(l) == "MM" and locally_admitted(l, "MM")
+                             and l["status"] == "active" and l["vetted"]])
+        add_register_entry(lawyer, [name(variant, "my-Latn", "primary")], "client", "Former client.")
+        planted.append((matter["id"], burmese["names"][2]["value"], lawyer["id"], variant, "near (word order)"))
+
+    for matter in matters_in("KH", 2):
+        company = matter["parties"][0]["names"][0]["value"]
+        variant = company.replace("Co., Ltd.", "Company Limited").replace(" ", "  ", 0)
+        variant = variant[:-1] if variant == company else variant
+        firm = pick_firm(rng, firms, lawyers, "KH")
+        add_register_entry(firm, [name(variant, "en", "primary")], "client", "Acted on a lease.")
+        planted.append((matter["id"], company, firm["id"], variant, "near (legal form)"))
+
+    # Hong Kong: two surnames with one romanisation (黃 and 王 are both "Wong").
+    hk = [m for m in matters if m["forum"] == "HK" and m["status"] in OPEN_STATUSES]
+    if hk:
+        matter = hk[0]
+        matter["parties"].append({"kind": "person", "role": "alleged_trafficker",
+                                  "names": [name("黃志明", "zh-Hant", "primary"),
+                                            name("Wong Chi Ming", "yue-Latn", "romanisation")]})
+        firm = pick_firm(rng, firms, lawyers, "HK")
+        add_register_entry(firm, [name("王志明", "zh-Hant", "primary"), name("Wong Chi Ming", "yue-Latn", "romanisation")],
+                           "client", "Client in a commercial dispute.")
+        planted.append((matter["id"], "黃志明 / Wong Chi Ming", firm["id"], "王志明 / Wong Chi Ming",
+                        "near (shared romanisation)"))
+
+    # Viet Nam: the same name typed with Ð (U+00D0) for Đ, which normalisation folds.
+    vn = [m for m in open_matters if m["forum"] == "VN" and not m.get("_planted")]
+    if vn:
+        matter = vn[0]
+        matter["parties"].append({"kind": "person", "role": "alleged_trafficker",
+                                  "names": [name("Đỗ Văn Đức", "vi", "primary")]})
+        lawyer = rng.choice([l for l in lawyers if lawyer_jurisdiction(l) == "VN" and locally_admitted(l, "VN")
+                             and l["status"] == "active" and l["vetted"]])
+        add_register_entry(lawyer, [name("\u00d0ỗ Văn \u00d0ức", "vi", "primary")], "adverse",
+                           "Name as typed in an old register (Ð U+00D0 for Đ).")
+        planted.append((matter["id"], "Đỗ Văn Đức", lawyer["id"], "\u00d0ỗ Văn \u00d0ức", "exact after normalisation"))
+
+    for matter in matters:
+        matter.pop("_planted", None)
+    return planted
+
+
+def add_firm_exclusions(firms, organisations):
+    by_id = {f["id"]: f for f, _ in firms}
+    by_id["firm-th-tilleke-gibbins"]["exclusions"] = {"practice_areas": ["prosecution"]}
+    by_id["firm-th-rsm-thailand"]["exclusions"] = {"practice_areas": ["strategic_litigation", "labour"]}
+    hk_ngos = [o["id"] for o in organisations if o["kind"] == "ngo" and "HK" in o["jurisdictions"]]
+    if hk_ngos and "firm-hk-01" in by_id:
+        by_id["firm-hk-01"]["exclusions"] = {"ngos": hk_ngos[:1]}
+    if "firm-kh-02" in by_id:
+        by_id["firm-kh-02"]["exclusions"] = {"parties": ["Angkor Recruitment Co., Ltd."]}
+
+
+# ---------------------------------------------------------------------------
+# Engagements: past and current work, for reports and the soft scores.
+
+OUTCOME_FEEDBACK = {"compensation_awarded": (4, 5), "settled": (3, 5), "conviction": (4, 5),
+                    "advice_given": (3, 5), "repatriated": (3, 5), "claim_dismissed": (2, 4)}
+ENGAGEMENT_BY_MATTER_STATUS = {"placed": "accepted", "in_progress": "active", "closed": "completed"}
+
+
+def suitable_lawyers(matter, lawyers, load):
+    court = COURT_LANGUAGE[matter["forum"]]
+    result = []
+    for lawyer in lawyers:
+        if lawyer["status"] != "active" or not lawyer["vetted"]:
+            continue
+        if not locally_admitted(lawyer, matter["forum"]):
+            continue
+        if court not in [l["tag"] for l in lawyer["languages"]]:
+            continue
+        if load.get(lawyer["id"], 0) >= lawyer["max_active_matters"]:
+            continue
+        result.append(lawyer)
+    return result
+
+
+def build_engagements(rng, matters, lawyers):
+    engagements = []
+    load = {}
+    for matter in matters:
+        status = ENGAGEMENT_BY_MATTER_STATUS.get(matter["status"])
+        if status is None:
+            continue
+        candidates = suitable_lawyers(matter, lawyers, load if status != "completed" else {})
+        if not candidates:
+            continue
+        lawyer = rng.choice(candidates)
+        offered = days_after(date_of(matter["created"]), rng.randint(3, 30))
+        offered = min(offered, days_before(AS_OF, 2))
+        engagement = {
+            "id": "engagement-%03d" % (len(engagements) + 1),
+            "matter": matter["id"],
+            "lawyer": lawyer["id"],
+            "status": status,
+            "offered_on": iso(offered),
+            "decided_on": iso(min(days_after(offered, rng.randint(1, 7)), days_before(AS_OF, 1))),
+        }
+        if status in ("active", "completed"):
+            engagement["hours"] = work_hours(rng, matter, offered)
+        if status == "completed":
+            engagement["outcome"] = matter["outcome"]
+            engagement["feedback"] = rng.randint(*OUTCOME_FEEDBACK[matter["outcome"]])
+        else:
+            load[lawyer["id"]] = load.get(lawyer["id"], 0) + 1
+        engagements.append(engagement)
+        # Some matters were first offered to a lawyer who declined.
+        others = [c for c in candidates if c["id"] != lawyer["id"]]
+        if others and rng.random() < 0.15:
+            engagements.append({
+                "id": "engagement-%03d" % (len(engagements) + 1),
+                "matter": matter["id"],
+                "lawyer": rng.choice(others)["id"],
+                "status": "declined",
+                "offered_on": iso(days_before(offered, 6)),
+                "decided_on": iso(days_before(offered, 3)),
+                "decline_reason": rng.choice(["No capacity this quarter.", "Conflict found by the firm.",
+                                              "Outside the lawyer's practice."]),
+            })
+    return engagements
+
+
+def date_of(text):
+    return datetime.date.fromisoformat(text)
+
+
+def work_hours(rng, matter, start):
+    total = matter["estimated_hours"] * rng.uniform(0.4, 1.3)
+    entries = []
+    day = start
+    activities = matter["activities"]
+    while total > 0.4 and day < AS_OF:
+        day = days_after(day, rng.randint(2, 20))
+        if day >= AS_OF:
+            break
+        hours = round(min(total, rng.choice([1.5, 2, 3, 4, 6, 7.5])), 1)
+        entries.append({"date": iso(day), "hours": hours, "activity": rng.choice(activities)})
+        total -= hours
+    return entries
+
+
+# ---------------------------------------------------------------------------
+# The community legal assistance directory
+
+SERVICE_COUNTRIES = {"cambodia": "KH", "china": "CN", "thailand": "TH", "malaysia": "MY", "singapor": "SG",
+                     "vietnam": "VN"}
+LOCAL_LANGUAGE = {"KH": "km", "TH": "th", "VN": "vi", "HK": "yue", "MM": "my", "CN": "zh-Hans", "MY": "ms",
+                  "SG": "en", "PH": "fil", "LA": "lo", "ID": "id"}
+
+
+def build_services(sources, organisations):
+    services = []
+    khmer_names = [(khmer_key(n["value"]), o) for o in organisations for n in o["names"] if n["lang"] == "km"]
+    for row in read_csv(sources, "kawsangs_service_directory_km.csv"):
+        jurisdiction = SERVICE_COUNTRIES[row["country_key"]]
+        key = khmer_key(row["name_km"])
+        provider = next((o for k, o in khmer_names
+                         if (k in key or key in k) and jurisdiction in o["jurisdictions"]), None)
+        law = row["mentions_law_in_description"] == "1"
+        service = {
+            "id": "service-%s" % row["code"],
+            "names": [name(row["name_km"], "km", "primary")],
+            "practice_areas": ["general_advice", "victim_protection"] if law else ["victim_protection"],
+            "description": ("Legal information and referral for Cambodian migrant workers." if law
+                            else "Help line and referral for Cambodian migrant workers."),
+            "languages": unique(["km", LOCAL_LANGUAGE[jurisdiction]]),
+            "eligibility": "Cambodian migrant workers and their families.",
+            "jurisdiction": jurisdiction,
+            "location": COUNTRY_NAMES[jurisdiction],
+            "cost": "free",
+        }
+        if provider:
+            service["provider"] = provider["id"]
+        services.append(service)
+    for organisation in organisations:
+        if organisation["kind"] != "ngo" or not organisation["id"].startswith("org-kawsangs"):
+            continue
+        jurisdiction = organisation["jurisdictions"][0]
+        services.append({
+            "id": "service-" + organisation["id"][4:],
+            "provider": organisation["id"],
+            "names": [name(organisation["names"][0]["value"] + " – legal help desk", organisation["names"][0]["lang"],
+                           "primary")],
+            "practice_areas": ["general_advice", "victim_protection.identification", "immigration.repatriation"],
+            "description": "Community legal assistance: first advice, referral to a pro bono lawyer, help with documents.",
+            "languages": unique([LOCAL_LANGUAGE.get(jurisdiction, "en"), "km", "en"]),
+            "eligibility": "Migrant workers and survivors of trafficking.",
+            "jurisdiction": jurisdiction,
+            "location": COUNTRY_NAMES[jurisdiction],
+            "hours": "Monday to Friday, 08:00-17:00",
+            "cost": "free",
+        })
+    return services
+
+
+# ---------------------------------------------------------------------------
+# The document
+
+
+def build_dataset(seed, sources):
+    rng = random.Random(seed)
+    corpora = NameCorpora(sources)
+    maker = NameMaker(corpora, random.Random("%s-names" % seed))
+
+    firms = build_firms(random.Random("%s-firms" % seed), maker, sources)
+    organisations = kawsangs_organisations(sources) + fictional_ngos()
+    add_firm_exclusions(firms, organisations)
+    lawyers = build_lawyers(random.Random("%s-lawyers" % seed), maker, firms)
+    events = build_events(random.Random("%s-events" % seed), lawyers)
+
+    matter_rng = random.Random("%s-matters" % seed)
+    matters = build_matters(matter_rng, maker, organisations, sources)
+    matters += build_ngo_matters(matter_rng, organisations, len(matters) + 1)
+    planted = plant_conflicts(random.Random("%s-conflicts" % seed), maker, matters, firms, lawyers)
+    engagements = build_engagements(random.Random("%s-engagements" % seed), matters, lawyers)
+    services = build_services(sources, organisations)
+    del rng
+
+    for lawyer in lawyers:
+        if not lawyer["trainings"]:
+            del lawyer["trainings"]
+    document = {
+        "format": "atip-dataset",
+        "version": 1,
+        "jurisdictions": EXTRA_JURISDICTIONS,
+        # NGOs before firms: a firm's exclusions may name an NGO, and a record
+        # may refer only to records before it.
+        "organizations": organisations + [f for f, _ in firms],
+        "lawyers": lawyers,
+        "matters": matters,
+        "engagements": engagements,
+        "events": events,
+        "services": services,
+    }
+    return document, planted
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="random seed (default %(default)s)")
+    parser.add_argument("--output", default=DEFAULT_OUTPUT, help="output file (default examples/data/demo.json)")
+    parser.add_argument("--sources", default=DEFAULT_SOURCES, help="directory of the source CSV files")
+    parser.add_argument("--print-conflicts", action="store_true",
+                        help="list the planted conflicts of interest on standard output")
+    args = parser.parse_args(argv)
+
+    document, planted = build_dataset(args.seed, args.sources)
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    with open(args.output, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    counts = ", ".join("%d %s" % (len(document[k]), k) for k in
+                       ("organizations", "lawyers", "matters", "engagements", "events", "services"))
+    print("wrote %s: %s" % (args.output, counts), file=sys.stderr)
+    if args.print_conflicts:
+        for matter_id, party, owner, register_name, expected in planted:
+            print("%s\t%s\t%s\t%s\t%s" % (matter_id, party, owner, register_name, expected))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -83,7 +83,7 @@ struct SolverOptions {
   int pricing_threads = 2;
   /// Calls the oracle for every matter in every pricing round. By default a
   /// matter is skipped when a bound shows that none of its pairs outside the
-  /// network can have negative reduced cost (docs/matching-flow.md); the
+  /// network can have negative reduced cost (docs/matching.md, "Batch assignment"); the
   /// result is the same, so this setting exists to cross-check the bound.
   bool price_every_pair = false;
 

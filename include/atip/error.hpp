@@ -29,12 +29,18 @@ enum class ErrorKind : int {
 /// Stable lowercase name of an error kind ("invalid_argument", ...).
 std::string_view error_kind_name(ErrorKind kind) noexcept;
 
+/// Returns `message` with each byte that is not part of well-formed UTF-8,
+/// and each NUL, replaced by U+FFFD. Messages quote input values, and a
+/// message must stay valid UTF-8 to pass through the C ABI and into Python.
+std::string to_valid_utf8_message(std::string_view message);
+
 /// The single exception type thrown by atip. `what()` is the full message; it
-/// names the field path and the offending value where there is one.
+/// names the field path and the offending value where there is one, and is
+/// always valid UTF-8 without NUL bytes.
 class Error : public std::runtime_error {
  public:
   Error(ErrorKind kind, const std::string& message)
-      : std::runtime_error(message), kind_(kind) {}
+      : std::runtime_error(to_valid_utf8_message(message)), kind_(kind) {}
 
   ErrorKind kind() const noexcept { return kind_; }
 

@@ -101,7 +101,15 @@ class SearchIndex {
   /// Zawgyi query is converted) and the same keys and word segmentation as
   /// the documents; every query word must match a word of a name or text.
   /// FTS5 syntax characters in the text are plain characters, never query
-  /// operators. Throws Error(invalid_argument) for a bad filter or limit and
+  /// operators.
+  ///
+  /// NOTE: when more than 2,000 documents match, only the 2,000 indexed
+  /// first (lowest doc_id) are ranked, because bm25 costs about 1 us per
+  /// match (docs/bench-search.md). The hits are then the best of those, not
+  /// of all matches. When the filters leave fewer than `limit` of them, every
+  /// match is ranked.
+  ///
+  /// Throws Error(invalid_argument) for a bad filter or limit and
   /// Error(limit_exceeded) for text over 1024 bytes or 32 words.
   std::vector<SearchHit> search(const SearchQuery& query) const;
 

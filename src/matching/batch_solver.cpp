@@ -1,6 +1,6 @@
 // Batch assignment as a min-cost circulation solved with LEMON's network
 // simplex, with column generation over the eligible matter-lawyer pairs.
-// docs/matching-flow.md describes the network and the optimality argument.
+// docs/matching.md ("Batch assignment") describes the network and the optimality argument.
 //
 // Reduced costs follow LEMON's convention (network_simplex.h, LEMON 1.3.1):
 // rc(u->v) = cost(u->v) + potential(u) - potential(v). A flow is optimal when

@@ -12,6 +12,9 @@ namespace atip {
 inline namespace v1 {
 namespace matching {
 
+/// The number of set bits in `count` words.
+std::size_t count_bits(const std::uint64_t* words, std::size_t count);
+
 class Bits {
  public:
   Bits() = default;
@@ -48,11 +51,7 @@ class Bits {
     for (std::size_t w = 0; w < words_.size(); ++w) words_[w] &= ~other.words_[w];
   }
 
-  std::size_t count() const {
-    std::size_t total = 0;
-    for (std::uint64_t word : words_) total += static_cast<std::size_t>(std::popcount(word));
-    return total;
-  }
+  std::size_t count() const { return count_bits(words_.data(), words_.size()); }
   bool none() const {
     for (std::uint64_t word : words_) {
       if (word != 0) return false;

@@ -220,7 +220,9 @@ double ObjectReader::number(std::string_view key, double fallback, double min, d
 }
 
 std::optional<Date> ObjectReader::date(std::string_view key) {
-  const std::string text = string(key, 16);
+  // Read with the short-field limit, not the 10 bytes a date has: a date
+  // with a time appended is an invalid date, not input over a size limit.
+  const std::string text = string(key, kMaxNameBytes);
   if (text.empty()) {
     if (has(key)) fail_field(field(key), "\"\" is not a valid date (expected YYYY-MM-DD)");
     return std::nullopt;

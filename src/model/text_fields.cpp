@@ -27,6 +27,7 @@ void visit_text_fields(Jurisdiction& value, const TextVisitor& visit) {
   visit(value.admission_notes, "admission_notes");
   for (std::size_t i = 0; i < value.statutes.size(); ++i) {
     visit(value.statutes[i].title, "statutes[" + std::to_string(i) + "].title");
+    visit(value.statutes[i].citation, "statutes[" + std::to_string(i) + "].citation");
   }
 }
 
@@ -76,6 +77,7 @@ void visit_text_fields(Service& value, const TextVisitor& visit) {
   visit(value.eligibility, "eligibility");
   visit(value.location, "location");
   visit(value.hours, "hours");
+  visit(value.cost, "cost");  // "free", "low_cost", "fee" or free text
 }
 
 }  // namespace v1

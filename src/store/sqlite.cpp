@@ -12,7 +12,10 @@ void raise(sqlite3* db, int rc, std::string_view context) {
   switch (rc & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      fail(ErrorKind::busy, message + " (another connection holds the lock; retry later)");
+      // SQLite has already retried for the connection's busy timeout.
+      fail(ErrorKind::busy, message +
+                                " (another connection held the lock for longer than the busy timeout, "
+                                "StoreOptions::busy_timeout_ms; retry later or raise the timeout)");
     case SQLITE_CONSTRAINT:
       fail(ErrorKind::constraint, message);
     case SQLITE_NOMEM:
@@ -109,7 +112,18 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
 bool Statement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
+void reset_idle_statements(sqlite3* db) noexcept {
+  for (sqlite3_stmt* statement = sqlite3_next_stmt(db, nullptr); statement != nullptr;
+       statement = sqlite3_next_stmt(db, statement)) {
+    if (sqlite3_stmt_busy(statement) != 0) sqlite3_reset(statement);
+  }
+}
+
 Statement& StatementCache::get(const std::string& sql) {
+  // Outside an explicit transaction every store call is a new operation, so
+  // a statement left stepped by an earlier one is finished: reset it to end
+  // its read transaction and read the latest commit.
+  if (sqlite3_get_autocommit(db_) != 0) reset_idle_statements(db_);
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     found = statements_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;

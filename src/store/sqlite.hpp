@@ -22,6 +22,14 @@ namespace sql {
 /// Runs SQL text without results (schema scripts, pragmas).
 void exec(sqlite3* db, std::string_view sql);
 
+/// Resets every statement of `db` that has stepped but was not reset. Such a
+/// statement (a cached lookup that returned one row) keeps a read
+/// transaction open: SQLite then answers a later BEGIN IMMEDIATE under
+/// contention with SQLITE_BUSY at once, without waiting for the busy
+/// timeout, and reads on the connection miss other connections' commits.
+/// Call only where no statement can be in the middle of its rows.
+void reset_idle_statements(sqlite3* db) noexcept;
+
 /// A prepared statement. Bind indexes start at 1.
 class Statement {
  public:

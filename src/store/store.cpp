@@ -102,6 +102,10 @@ void Store::transaction(const std::function<void()>& work) {
     }
   };
 
+  // A lookup left stepped since the last operation would hold a read
+  // transaction, and SQLite does not wait for the busy timeout when a
+  // connection with a read transaction asks for the write lock.
+  if (outermost) sql::reset_idle_statements(s.db);
   sql::exec(s.db, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
   ++s.transaction_depth;
   try {

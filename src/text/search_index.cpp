@@ -11,6 +11,7 @@
 // then only splits on the spaces between these tokens.
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,6 +38,14 @@ constexpr std::size_t kMaxListItems = 1000;
 constexpr std::size_t kMaxQueryBytes = 1024;
 constexpr std::size_t kMaxQueryWords = 32;
 constexpr std::size_t kMaxLimit = 1000;
+
+// Ranking costs about a microsecond per matching document, because bm25
+// reads its docsize row and the query joins its document row. A word found in
+// a tenth of a 200,000-entry directory would take tens of milliseconds, so
+// only this many matches (the lowest doc_ids) are ranked. The bound is at
+// least kMaxLimit, so that an unfiltered search still fills its limit.
+constexpr std::size_t kMaxRankedMatches = 2000;
+constexpr sqlite3_int64 kNoRankBound = INT64_MAX;
 
 // ---------------------------------------------------------------------------
 // SQLite helpers
@@ -205,6 +214,7 @@ enum StatementId {
   kDeleteJurisdictions,
   kInsertLanguage,
   kDeleteLanguages,
+  kFindRankBound,
   kSearchText,
   kSearchFiltersOnly,
   kSelectNames,
@@ -225,11 +235,15 @@ const char* statement_sql(StatementId id) {
     case kDeleteJurisdictions: return "DELETE FROM search_jurisdictions WHERE doc_id = ?1";
     case kInsertLanguage: return "INSERT OR IGNORE INTO search_languages (tag, doc_id) VALUES (?1, ?2)";
     case kDeleteLanguages: return "DELETE FROM search_languages WHERE doc_id = ?1";
+    case kFindRankBound:
+      // FTS5 returns matches in rowid order, so this walks the doclists only.
+      return "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2";
     case kSearchText:
-      // bm25 weights the columns: a name match counts ten text matches.
+      // bm25 weights the columns: a name match counts ten text matches. FTS5
+      // applies the rowid bound (?7) while it walks the doclists.
       return "SELECT d.doc_id, d.entity_type, d.entity_id, -bm25(search_fts, 10.0, 1.0) AS score "
              "FROM search_fts JOIN search_documents AS d ON d.doc_id = search_fts.rowid "
-             "WHERE search_fts MATCH ?1 AND " ATIP_SEARCH_FILTERS
+             "WHERE search_fts MATCH ?1 AND search_fts.rowid <= ?7 AND " ATIP_SEARCH_FILTERS
              "ORDER BY score DESC, d.entity_type, d.entity_id LIMIT ?6";
     case kSearchFiltersOnly:
       return "SELECT d.doc_id, d.entity_type, d.entity_id, 0.0 FROM search_documents AS d "
@@ -636,6 +650,46 @@ struct SearchIndex::Impl {
     return best;
   }
 
+  /// Finds the largest doc_id to rank for `match`. Returns kNoRankBound when
+  /// at most kMaxRankedMatches documents match, else the doc_id before the
+  /// first match beyond that many.
+  sqlite3_int64 find_rank_bound(const std::string& match) {
+    StatementUse find(statement(kFindRankBound));
+    find->bind(1, match).bind(2, static_cast<sqlite3_int64>(kMaxRankedMatches));
+    return find->step() ? find->integer(0) - 1 : kNoRankBound;
+  }
+
+  /// Runs a search statement: doc_id and hit of each row, matched_name empty.
+  std::vector<std::pair<sqlite3_int64, SearchHit>> select_hits(StatementId id, const std::string& match,
+                                                               const QueryFilters& filters, std::size_t limit,
+                                                               sqlite3_int64 rank_bound) {
+    StatementUse select(statement(id));
+    select->bind(1, match)
+        .bind(2, filters.entity_type)
+        .bind(3, filters.jurisdiction)
+        .bind(4, filters.jurisdiction_country)
+        .bind(5, filters.language)
+        .bind(6, static_cast<sqlite3_int64>(limit));
+    if (id == kSearchText) select->bind(7, rank_bound);
+
+    std::vector<std::pair<sqlite3_int64, SearchHit>> rows;
+    while (select->step()) {
+      rows.emplace_back(select->integer(0), SearchHit{select->text(1), select->text(2), select->real(3), {}});
+    }
+    return rows;
+  }
+
+  /// Ranks the matches of `match`, at most kMaxRankedMatches of them. When
+  /// the filters leave fewer than `limit` of those, ranks every match, so
+  /// that a selective filter never hides a hit.
+  std::vector<std::pair<sqlite3_int64, SearchHit>> rank_matches(const std::string& match, const QueryFilters& filters,
+                                                                std::size_t limit) {
+    const sqlite3_int64 bound = find_rank_bound(match);
+    std::vector<std::pair<sqlite3_int64, SearchHit>> rows = select_hits(kSearchText, match, filters, limit, bound);
+    if (bound != kNoRankBound && rows.size() < limit) rows = select_hits(kSearchText, match, filters, limit, kNoRankBound);
+    return rows;
+  }
+
   sqlite3* db;
   std::unique_ptr<Statement> statements[kStatementCount];
 };
@@ -709,18 +763,9 @@ std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
     match = match_expression(parsed);
   }
 
-  StatementUse select(impl_->statement(blank ? kSearchFiltersOnly : kSearchText));
-  select->bind(1, match)
-      .bind(2, filters.entity_type)
-      .bind(3, filters.jurisdiction)
-      .bind(4, filters.jurisdiction_country)
-      .bind(5, filters.language)
-      .bind(6, static_cast<sqlite3_int64>(query.limit));
-
-  std::vector<std::pair<sqlite3_int64, SearchHit>> rows;
-  while (select->step()) {
-    rows.emplace_back(select->integer(0), SearchHit{select->text(1), select->text(2), select->real(3), {}});
-  }
+  std::vector<std::pair<sqlite3_int64, SearchHit>> rows =
+      blank ? impl_->select_hits(kSearchFiltersOnly, match, filters, query.limit, kNoRankBound)
+            : impl_->rank_matches(match, filters, query.limit);
 
   std::vector<SearchHit> hits;
   hits.reserve(rows.size());

@@ -42,6 +42,19 @@
 
 #include "atip/atip_export.h"
 
+/**
+ * Underlying type of the public enums when the header is read as C++: `int`,
+ * the type a C caller passes. C lets an enum object contain any value of its
+ * integer type, but C++ gives an enum without a fixed underlying type a
+ * narrower range. With `int` fixed, a value outside the enumerators (such as
+ * an unknown status) stays a valid value in the C++ implementation too.
+ */
+#ifdef __cplusplus
+#define ATIP_ENUM_TYPE : int
+#else
+#define ATIP_ENUM_TYPE
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -112,7 +125,7 @@ typedef struct atip_db atip_db;
  * they are never renumbered or reused, and a new code gets the next free
  * number. Treat a code you do not know as a failure.
  */
-typedef enum atip_status {
+typedef enum atip_status ATIP_ENUM_TYPE {
   ATIP_OK = 0,                  /**< Success. */
   ATIP_E_INVALID_ARGUMENT = 1,  /**< Input failed validation: NULL pointer, invalid UTF-8, malformed JSON or an invalid value. */
   ATIP_E_NOT_FOUND = 2,         /**< No record with the requested id. */
@@ -214,7 +227,7 @@ ATIP_EXPORT void atip_free(void *memory);
  * @{ */
 
 /** Severity of a log message; lower numbers are more severe. */
-typedef enum atip_log_level {
+typedef enum atip_log_level ATIP_ENUM_TYPE {
   ATIP_LOG_ERROR = 1,    /**< A bug in atip was caught (the call returned #ATIP_E_INTERNAL). */
   ATIP_LOG_WARNING = 2,  /**< Input was changed on its way in (Burmese text converted from Zawgyi). */
   ATIP_LOG_INFO = 3,     /**< A database was opened, imported into or closed. */
@@ -262,14 +275,21 @@ ATIP_EXPORT atip_status atip_set_log_callback(atip_log_fn fn, void *payload);
 /** Options of atip_db_open(). Initialise with #ATIP_OPEN_OPTIONS_INIT. */
 typedef struct atip_open_options {
   unsigned int version;     /**< #ATIP_OPEN_OPTIONS_VERSION. */
-  int read_only;            /**< Nonzero: open an existing database read-only (default 0). */
+  int read_only;            /**< Nonzero: open an existing database read-only (default 0). The workflow and audit calls then fail with #ATIP_E_INVALID_STATE. */
   int create;               /**< Nonzero: create the file when it does not exist (default 1). */
   int busy_timeout_ms;      /**< Milliseconds a write waits for another connection's lock, 0 or more (default 5000). */
   int load_reference_data;  /**< Nonzero: load the default jurisdictions and taxonomy into a database that has none (default 1). */
+  /** Secret key of the audit log's keyed BLAKE2b hashes, 16 to 64 bytes, or
+   *  NULL for plain BLAKE2b (default). The bytes are copied. Every entry of
+   *  one log must be written and verified with the same key. */
+  const unsigned char *audit_key;
+  size_t audit_key_length;  /**< Bytes at `audit_key`; must be 0 when `audit_key` is NULL. */
+  /** Days from a conflict check request to its reminder date, 1 to 90 (default 5). */
+  int conflict_check_reminder_days;
 } atip_open_options;
 
 /** Default ::atip_open_options. */
-#define ATIP_OPEN_OPTIONS_INIT { ATIP_OPEN_OPTIONS_VERSION, 0, 1, 5000, 1 }
+#define ATIP_OPEN_OPTIONS_INIT { ATIP_OPEN_OPTIONS_VERSION, 0, 1, 5000, 1, NULL, 0, 5 }
 
 /**
  * @brief Opens or creates the clearinghouse database at `path`.
@@ -280,7 +300,8 @@ typedef struct atip_open_options {
  * @param path UTF-8 file path, or ":memory:" for a private in-memory database.
  * @param options may be NULL for #ATIP_OPEN_OPTIONS_INIT.
  * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL `out` or `path`, invalid
- * UTF-8, unsupported options version, negative timeout); #ATIP_E_IO (the
+ * UTF-8, unsupported options version, negative timeout, an audit key of the
+ * wrong length, reminder days out of range); #ATIP_E_IO (the
  * file cannot be opened or created); #ATIP_E_SCHEMA_VERSION (a newer schema,
  * or not an atip database); #ATIP_E_BUSY; #ATIP_E_NO_MEMORY.
  * Thread-safe.
@@ -369,7 +390,7 @@ ATIP_EXPORT atip_status atip_db_export_json(char **out, atip_db *db, const atip_
  * @{ */
 
 /** Kind of record. */
-typedef enum atip_entity {
+typedef enum atip_entity ATIP_ENUM_TYPE {
   ATIP_ENTITY_ANY = 0,            /**< Only in filters: every kind. Rejected where one kind is needed. */
   ATIP_ENTITY_JURISDICTION = 1,   /**< Identified by its ISO 3166 code. */
   ATIP_ENTITY_PRACTICE_AREA = 2,  /**< Identified by its taxonomy code. */
@@ -521,6 +542,414 @@ ATIP_EXPORT atip_status atip_directory_search(char **out, atip_db *db, const ati
  * #ATIP_E_NO_MEMORY.
  */
 ATIP_EXPORT atip_status atip_directory_rebuild_index(atip_db *db);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Matching
+ * Ranking lawyers for a matter, batch assignment and coverage gaps.
+ *
+ * Each call takes a matching policy as a JSON object: weights of the soft
+ * score components, eligibility switches, a score floor and a per-firm
+ * share. atip_match_policy_check() returns every field with its default.
+ * Absent fields keep their defaults,
+ * and a NULL `policy_json` means the default policy. An unknown field, a
+ * value of the wrong type or out of range is #ATIP_E_INVALID_ARGUMENT with a
+ * message that names the field, such as
+ * `policy.weights.language: -1 is out of range (expected 0-1)`.
+ *
+ * Matching reads the database and writes nothing: offering a matter to a
+ * lawyer is a separate, recorded decision (atip_workflow_offer()).
+ * @{ */
+
+/**
+ * @brief Validates a matching policy and returns it with every field filled
+ * in, so a caller can see the defaults it relies on.
+ *
+ * @param[out] out receives the complete policy as a JSON object; release it
+ *   with atip_free().
+ * @param policy_json a JSON object, NUL-terminated UTF-8; "{}" gives the
+ *   default policy.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8,
+ * malformed JSON, an invalid policy field); #ATIP_E_NO_MEMORY.
+ * Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_match_policy_check(char **out, const char *policy_json);
+
+/** Current version of ::atip_rank_options. */
+#define ATIP_RANK_OPTIONS_VERSION 1
+
+/** Options of atip_match_rank(). Initialise with #ATIP_RANK_OPTIONS_INIT. */
+typedef struct atip_rank_options {
+  unsigned int version;     /**< #ATIP_RANK_OPTIONS_VERSION. */
+  size_t top;               /**< Maximum number of matches, 0 to 10000 (default 10). */
+  int explain;              /**< Nonzero: give each match its reasons and conflict reviews (default 1). */
+  /** Nonzero: list every excluded lawyer with the constraints it failed
+   *  (default 0; one entry per excluded lawyer, so slow on large networks). */
+  int include_exclusions;
+  /** The day the ranking is for, "YYYY-MM-DD", or NULL for today in UTC
+   *  (default). It sets the availability window of a matter without a
+   *  period and the age of trainings. */
+  const char *as_of;
+} atip_rank_options;
+
+/** Default ::atip_rank_options: ten matches with reasons, as of today. */
+#define ATIP_RANK_OPTIONS_INIT { ATIP_RANK_OPTIONS_VERSION, 10, 1, 0, NULL }
+
+/**
+ * @brief Ranks the lawyers of the network for a stored matter, in any state.
+ *
+ * Lawyers failing a hard constraint (status, capacity, availability,
+ * conflict of interest, admission, language, firm exclusion) are excluded.
+ * The rest are scored in [0, 1] and ordered best first. Ties break on lawyer
+ * id, so the same data always gives the same ranking.
+ *
+ * @param[out] out receives the ranking as a JSON object:
+ *   `{"matter_id", "lawyers_considered", "eligible", "matches": [{"lawyer_id",
+ *   "lawyer_name", "firm_id", "score", "components": [...], "reasons":
+ *   [{"topic", "text"}], "conflict_reviews": [...], "needs_local_co_counsel"}],
+ *   "funnel": [...], "gap", "exclusions"}`. A near conflict of interest
+ *   keeps the lawyer in the list and adds an entry to `conflict_reviews`
+ *   for a person to review. Release it with atip_free().
+ * @param db an open handle.
+ * @param matter_id the matter's id.
+ * @param policy_json a policy JSON object, or NULL for the default policy.
+ * @param options may be NULL for #ATIP_RANK_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8,
+ * malformed JSON, an invalid policy field or option); #ATIP_E_NOT_FOUND (no
+ * such matter); #ATIP_E_BUSY; #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_match_rank(char **out, atip_db *db, const char *matter_id, const char *policy_json,
+                                        const atip_rank_options *options);
+
+/** Current version of ::atip_assign_options. */
+#define ATIP_ASSIGN_OPTIONS_VERSION 1
+
+/** Options of atip_match_assign(). Initialise with #ATIP_ASSIGN_OPTIONS_INIT. */
+typedef struct atip_assign_options {
+  unsigned int version;             /**< #ATIP_ASSIGN_OPTIONS_VERSION. */
+  /** Ids of the matters of the batch, or NULL for every open matter
+   *  (default). Each must exist, be open and appear once. The array and its
+   *  strings are borrowed for the duration of the call. */
+  const char *const *matter_ids;
+  size_t matter_count;              /**< Entries of `matter_ids`; must be 0 when it is NULL. */
+  const char *as_of;                /**< As in ::atip_rank_options; NULL for today in UTC. */
+  /** Threads that score candidate pairs, 1 to 64 (default 2). Batches of
+   *  fewer than 256 matters always use the calling thread only. */
+  int threads;
+} atip_assign_options;
+
+/** Default ::atip_assign_options: every open matter, as of today, two threads. */
+#define ATIP_ASSIGN_OPTIONS_INIT { ATIP_ASSIGN_OPTIONS_VERSION, NULL, 0, NULL, 2 }
+
+/**
+ * @brief Assigns at most the wanted number of lawyers to each matter of a
+ * batch, respecting each lawyer's free capacity and the policy's per-firm
+ * share, and maximising the total score (an exact min-cost flow, not a
+ * greedy pass).
+ *
+ * Writes nothing: the result is a proposal for a coordinator.
+ *
+ * @param[out] out receives the result as a JSON object: `{"assignments":
+ *   [{"matter_id", "match"}], "unfilled": [{"matter_id", "wanted",
+ *   "assigned", "reason", "eligible", "detail", "gap"}], "already_staffed",
+ *   "total_score", "firm_cap", "proved_optimal"}`; release it with
+ *   atip_free().
+ * @param db an open handle.
+ * @param policy_json a policy JSON object, or NULL for the default policy.
+ * @param options may be NULL for #ATIP_ASSIGN_OPTIONS_INIT.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8,
+ * malformed JSON, an invalid policy field or option, a matter listed
+ * twice); #ATIP_E_NOT_FOUND (a listed matter does not exist);
+ * #ATIP_E_INVALID_STATE (a listed matter is not open); #ATIP_E_BUSY;
+ * #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_match_assign(char **out, atip_db *db, const char *policy_json,
+                                          const atip_assign_options *options);
+
+/**
+ * @brief Finds the open matters for which no lawyer is eligible, with the
+ * constraint that left no candidate, grouped by forum, practice area and
+ * languages.
+ *
+ * @param[out] out receives the report as a JSON object: `{"open_matters",
+ *   "matters_without_candidates", "groups": [{"forum", "practice_area",
+ *   "languages", "matters", "binding"}], "gaps": [{"matter_id", "binding",
+ *   "remaining_before", "funnel", "explanation"}]}`; release it with
+ *   atip_free().
+ * @param db an open handle.
+ * @param policy_json a policy JSON object, or NULL for the default policy.
+ * @param as_of the day the report is for, "YYYY-MM-DD", or NULL for today
+ *   in UTC.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL `out` or `db`, invalid
+ * UTF-8, malformed JSON, an invalid policy field or date); #ATIP_E_BUSY;
+ * #ATIP_E_IO; #ATIP_E_NO_MEMORY.
+ */
+ATIP_EXPORT atip_status atip_match_find_coverage_gaps(char **out, atip_db *db, const char *policy_json,
+                                                      const char *as_of);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Workflow
+ * The recorded steps of a matter and its engagements.
+ *
+ * Every workflow call has the same shape: a request as one JSON object in,
+ * a JSON result out. Unknown request fields are rejected, so a misspelt
+ * field never goes unnoticed; fields marked optional may be left out. Every
+ * change runs in one transaction together with its audit log entries, and
+ * records the actor, an id of 1 to 128 printable bytes naming the person or
+ * system that made it.
+ *
+ * The calls need a writable handle: on a read-only one they fail with
+ * #ATIP_E_INVALID_STATE. Besides the errors listed per call, each may return
+ * #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8, malformed JSON, a
+ * missing, unknown or invalid request field, named in the message),
+ * #ATIP_E_BUSY, #ATIP_E_IO and #ATIP_E_NO_MEMORY.
+ *
+ * A matter moves draft → vetted → circulated → interest_expressed →
+ * conflict_check → placed → in_progress → closed, or to withdrawn or
+ * expired. An engagement moves offered → accepted or declined, accepted →
+ * active → completed, and offered, accepted or active → withdrawn. A step
+ * that the current state does not allow is #ATIP_E_INVALID_STATE, and the
+ * message names the current state and the allowed ones.
+ * @{ */
+
+/**
+ * @brief Posts a new matter as a draft, with the first entry of its history.
+ *
+ * The matter's text is cleaned as an import cleans it (Zawgyi converted to
+ * Unicode, NFC).
+ *
+ * @param[out] out receives `{"id": "..."}`, the matter's id (generated when
+ *   the matter has none); release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": {...}, "actor": "..."}`, where `matter` is
+ *   a matter in the data-set schema whose status is absent or "draft".
+ * @return #ATIP_OK; #ATIP_E_ALREADY_EXISTS; #ATIP_E_CONSTRAINT (a reference
+ * to a missing record); #ATIP_E_LIMIT_EXCEEDED; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_post_matter(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Moves a matter to another state of its lifecycle.
+ *
+ * @param[out] out receives the recorded transition: `{"id", "matter",
+ *   "from", "to", "time", "date", "actor", "outcome", "note"}`; release it
+ *   with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id, "to": state, "actor": id}`, optional
+ *   `"outcome"` (required to close, rejected otherwise) and `"note"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_transition(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reads the lifecycle of a matter.
+ *
+ * @param[out] out receives a JSON array of transitions, oldest first, as
+ *   atip_workflow_transition() returns them; release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_history(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records a lawyer's or a firm's expression of interest in a
+ * circulated matter. The first one moves the matter to interest_expressed.
+ *
+ * @param[out] out receives the expression of interest: `{"id", "matter",
+ *   "lawyer" or "firm", "status", "date", "actor", "note"}`; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id, "actor": id}` with exactly one of
+ *   `"lawyer": id` and `"firm": id`, optional `"note"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_express_interest(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Asks a firm, or a lawyer without a firm, to clear the matter's
+ * parties against its conflict register. The first request moves the
+ * matter to conflict_check.
+ *
+ * @param[out] out receives the conflict check: `{"id", "matter", "firm" or
+ *   "lawyer", "status": "requested", "requested_on", "remind_on", ...}`;
+ *   release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id, "actor": id}` with `"firm": id` or
+ *   `"lawyer": id` (a lawyer of a firm is checked through the firm),
+ *   optional `"reminder_days"` (1 to 90) and `"note"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_request_conflict_check(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records a firm's answer to a conflict check.
+ *
+ * @param[out] out receives the updated conflict check; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"check": id, "result": "cleared" or
+ *   "conflict_found", "actor": id}`, optional `"note"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE (already
+ * answered); and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_record_conflict_check(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records a coordinator's decision to offer a matter to a lawyer.
+ *
+ * Needs a cleared conflict check for the lawyer's firm (or the lawyer), an
+ * active, vetted lawyer with free capacity who is available over the
+ * matter's period, and no firm exclusion of the practice area, a party or
+ * the NGO.
+ *
+ * @param[out] out receives the new engagement in the data-set schema;
+ *   release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id, "lawyer": id, "decided_by": id}`,
+ *   optional `"reason"` (why this lawyer, such as the match's reasons) and
+ *   `"supervising_lawyer": id`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE (the matter's
+ * state, no cleared conflict check, or the lawyer is not eligible); and
+ * the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_offer(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records that the lawyer accepted an offered engagement; moves the
+ * matter from conflict_check to placed.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "actor": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_accept(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records that the lawyer declined an offered engagement.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "reason": text, "actor": id}`;
+ *   the reason is required.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_decline(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Starts the work of an accepted engagement; moves the matter from
+ * placed to in_progress.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "actor": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_start(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Completes an active engagement with its outcome.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "outcome": text, "actor": id}`,
+ *   for example `"outcome": "compensation_awarded"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_complete(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Withdraws an offered, accepted or active engagement.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "reason": text, "actor": id}`;
+ *   the reason is required.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_withdraw(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Adds hours worked to an active or completed engagement.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "entry": {"date": "YYYY-MM-DD",
+ *   "hours": h}, "actor": id}`, where `hours` is greater than 0 and at most
+ *   24, and the entry may add `"activity"` and `"note"`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_log_hours(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records the NGO's rating of a completed or withdrawn engagement.
+ *
+ * @param[out] out receives the updated engagement; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id, "rating": 1 to 5, "actor": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE; and the
+ * workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_record_feedback(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Returns the matter as a candidate lawyer may see it now.
+ *
+ * Until the conflict check of the lawyer's firm (or of the lawyer, without
+ * a firm) has cleared and the lawyer has accepted an engagement, the view
+ * contains the redacted summary and the party names only (`"stage":
+ * "summary"`, with `"withheld_until"` listing what is missing). After both,
+ * it also contains the facts and the pseudonymous client reference (`"stage":
+ * "full"`). The client profile is never part of a view.
+ *
+ * @param[out] out receives the view as a JSON object; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id, "lawyer": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE (the matter was
+ * never circulated); and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_candidate_view(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Verifies the hash chain of the audit log from its first entry.
+ *
+ * Every workflow step and every record write is an entry of the audit log,
+ * hashed together with the previous entry's hash, so an entry edited,
+ * removed or reordered in the database file breaks the chain. Entries cut
+ * off the end are found only against an anchor: the `head` of an earlier
+ * verification, kept outside the database.
+ *
+ * @param[out] out receives `{"intact": true or false, "entries_checked",
+ *   "head": {"sequence", "hash"}, "first_issue": {"kind", "sequence",
+ *   "message"}}`, with `first_issue` null when intact; release it with
+ *   atip_free(). A broken chain is a successful call with `"intact": false`.
+ * @param db an open, writable handle.
+ * @param request_json `{}`, or `{"anchor": {"sequence": n, "hash": hex}}`.
+ * @return #ATIP_OK; #ATIP_E_INTEGRITY (a stored entry cannot be read); and
+ * the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_audit_verify(char **out, atip_db *db, const char *request_json);
 
 /** @} */
 
