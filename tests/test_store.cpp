@@ -290,6 +290,51 @@ TEST_CASE("store: foreign SQLite file is rejected", "[store]") {
   CHECK(kind_of([&] { Store::open(path); }) == ErrorKind::schema_version);
 }
 
+TEST_CASE("store: read-only open checks the schema", "[store]") {
+  TempDir dir;
+  const std::string newer = dir.file("newer.db");
+  { Store::open(newer); }
+  sqlite3* db = nullptr;
+  sqlite3_open(newer.c_str(), &db);
+  sqlite3_exec(db, ("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)).c_str(), nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  const std::string foreign = dir.file("foreign.db");
+  sqlite3_open(foreign.c_str(), &db);
+  sqlite3_exec(db, "CREATE TABLE notes (body TEXT)", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  const std::string old = dir.file("v1.db");
+  sqlite3_open(old.c_str(), &db);
+  schema::migrate_to(db, 1);
+  sqlite3_close(db);
+  StoreOptions read_only;
+  read_only.read_only = true;
+
+  CHECK(kind_of([&] { Store::open(newer, read_only); }) == ErrorKind::schema_version);
+  CHECK(kind_of([&] { Store::open(foreign, read_only); }) == ErrorKind::schema_version);
+  CHECK_THAT(message_of([&] { Store::open(old, read_only); }), Catch::Contains("without read_only"));
+  CHECK(pragma_value(old, "user_version") == 1);
+}
+
+TEST_CASE("store: data set may refer to a later organization", "[store]") {
+  TempDir dir;
+  auto store = open_with_reference(dir.file("links.db"));
+  Dataset data;
+  Organization firm = atip_test::make_ngo("firm-1", "Firm One");
+  firm.kind = OrganizationKind::law_firm;
+  firm.exclusions.ngos = {"ngo-2"};
+  data.organizations = {firm, atip_test::make_ngo("ngo-2", "NGO Two")};
+
+  store->insert_dataset(data);
+
+  CHECK(store->exists(EntityType::organization, "ngo-2"));
+  Dataset dangling;
+  firm.id = "firm-3";
+  firm.exclusions.ngos = {"ngo-404"};
+  dangling.organizations = {firm};
+  CHECK_THAT(message_of([&] { store->insert_dataset(dangling); }), Catch::Contains("organizations[0].exclusions.ngos[0]"));
+  CHECK_FALSE(store->exists(EntityType::organization, "firm-3"));
+}
+
 TEST_CASE("store: migration from the first schema version", "[store]") {
   TempDir dir;
   const std::string path = dir.file("v1.db");

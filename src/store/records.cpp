@@ -217,6 +217,22 @@ void insert_collection(Store::Impl& s, std::vector<T>& items) {
   }
 }
 
+/// Writes a data set's organizations, then checks the references between
+/// them, so that a firm may exclude an NGO listed after it.
+void insert_organizations(Store::Impl& s, std::vector<Organization>& items) {
+  s.defer_organization_links = true;
+  try {
+    insert_collection(s, items);
+  } catch (...) {
+    s.defer_organization_links = false;
+    throw;
+  }
+  s.defer_organization_links = false;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    tables::check_organization_links(s, items[i], "organizations[" + std::to_string(i) + "]");
+  }
+}
+
 }  // namespace
 
 // --- Store members ------------------------------------------------------------
@@ -324,7 +340,7 @@ void Store::insert_dataset(Dataset& data) {
   transaction([&] {
     insert_collection(*impl_, data.jurisdictions);
     insert_collection(*impl_, data.practice_areas);
-    insert_collection(*impl_, data.organizations);
+    insert_organizations(*impl_, data.organizations);
     insert_collection(*impl_, data.lawyers);
     insert_collection(*impl_, data.matters);
     insert_collection(*impl_, data.engagements);

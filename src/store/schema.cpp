@@ -231,6 +231,14 @@ void check_ownership(sqlite3* db, int version) {
            "); open a file created by atip or a new file");
 }
 
+void reject_newer(int version) {
+  if (version > kSchemaVersion) {
+    fail(ErrorKind::schema_version, "database: schema version " + std::to_string(version) +
+                                        " is newer than this library supports (" +
+                                        std::to_string(kSchemaVersion) + "); upgrade atip to open it");
+  }
+}
+
 /// Applies the next migration step, if any, and returns false when the
 /// database is already at `target`. The version is re-read under the write
 /// lock, so two processes opening one new file do not both migrate it.
@@ -257,17 +265,27 @@ bool apply_next_step(sqlite3* db, int target) {
 void migrate_to(sqlite3* db, int target) {
   const int version = read_int_pragma(db, "user_version");
   check_ownership(db, version);
-  if (version > kSchemaVersion) {
-    fail(ErrorKind::schema_version, "database: schema version " + std::to_string(version) +
-                                        " is newer than this library supports (" +
-                                        std::to_string(kSchemaVersion) + "); upgrade atip to open it");
-  }
+  reject_newer(version);
   if (version >= target) return;
   while (apply_next_step(db, target)) {
   }
 }
 
 void migrate(sqlite3* db) { migrate_to(db, kSchemaVersion); }
+
+void check_current(sqlite3* db) {
+  const int version = read_int_pragma(db, "user_version");
+  if (version == 0 && !has_tables(db)) {
+    fail(ErrorKind::schema_version, "database: the file is empty, so it cannot be opened read-only; create it first");
+  }
+  check_ownership(db, version);
+  reject_newer(version);
+  if (version < kSchemaVersion) {
+    fail(ErrorKind::schema_version, "database: schema version " + std::to_string(version) +
+                                        " needs migrating to " + std::to_string(kSchemaVersion) +
+                                        "; open it once without read_only to migrate it");
+  }
+}
 
 }  // namespace schema
 }  // namespace v1

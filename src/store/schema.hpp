@@ -14,6 +14,9 @@ inline constexpr int kApplicationId = 0x41544950;
 /// A new database is created at version 1 and migrated like any other.
 /// Throws schema_version for a newer database or a foreign one.
 void migrate(sqlite3* db);
+/// Checks, without writing, that `db` is an atip database at the current
+/// schema version; for read-only connections, which cannot migrate.
+void check_current(sqlite3* db);
 
 /// Applies migrations up to `target` only; tests use it to build databases
 /// at an earlier schema version.

@@ -69,7 +69,11 @@ std::unique_ptr<Store> Store::open(const std::string& path, const StoreOptions& 
   const bool in_memory = path == ":memory:" || path.rfind("file::memory:", 0) == 0;
   try {
     configure_connection(impl->db, options, in_memory);
-    if (!options.read_only) schema::migrate(impl->db);
+    if (options.read_only) {
+      schema::check_current(impl->db);
+    } else {
+      schema::migrate(impl->db);
+    }
   } catch (const Error& error) {
     if (error.kind() == ErrorKind::schema_version || error.kind() == ErrorKind::busy) throw;
     fail(error.kind(), "path: cannot open database \"" + path + "\": " + error.what());

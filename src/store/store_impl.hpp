@@ -20,6 +20,10 @@ struct Store::Impl {
   int next_listener = 1;
   std::map<int, ChangeListener> listeners;
   std::map<int, WriteHook> write_hooks;
+  /// Set while a data set's organizations are written: references from one
+  /// organization to another (exclusions.ngos) are checked after all of them
+  /// are in, so the order of the collection does not matter.
+  bool defer_organization_links = false;
 
   /// Runs every write hook; see WriteHook.
   void run_write_hooks(EntityType type, const std::string& id, const nlohmann::json* before,

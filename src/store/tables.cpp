@@ -183,6 +183,10 @@ void check_references(Store::Impl& s, const Organization& v, const std::string& 
   for (std::size_t i = 0; i < v.exclusions.practice_areas.size(); ++i) {
     require(s, EntityType::practice_area, v.exclusions.practice_areas[i], item(path, "exclusions.practice_areas", i));
   }
+  if (!s.defer_organization_links) check_organization_links(s, v, path);
+}
+
+void check_organization_links(Store::Impl& s, const Organization& v, const std::string& path) {
   for (std::size_t i = 0; i < v.exclusions.ngos.size(); ++i) {
     require(s, EntityType::organization, v.exclusions.ngos[i], item(path, "exclusions.ngos", i));
   }

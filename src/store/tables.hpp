@@ -47,6 +47,8 @@ void write_rows(Store::Impl& s, const Service& v, const std::string& doc, bool r
 void check_references(Store::Impl& s, const Jurisdiction& v, const std::string& path);
 void check_references(Store::Impl& s, const PracticeArea& v, const std::string& path);
 void check_references(Store::Impl& s, const Organization& v, const std::string& path);
+/// The references from `v` to other organizations (exclusions.ngos).
+void check_organization_links(Store::Impl& s, const Organization& v, const std::string& path);
 void check_references(Store::Impl& s, const Lawyer& v, const std::string& path);
 void check_references(Store::Impl& s, const Matter& v, const std::string& path);
 void check_references(Store::Impl& s, const Engagement& v, const std::string& path);
