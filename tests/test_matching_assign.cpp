@@ -384,3 +384,50 @@ TEST_CASE("matching coverage: gaps grouped by forum, area and languages", "[matc
   CHECK(report.gaps[0].explanation ==
         "3 lawyers are admitted in TH and pass the earlier checks; none of them speaks km at working level or above");
 }
+
+TEST_CASE("matching assign: same result in any insertion order", "[matching][assign]") {
+  std::mt19937_64 rng(99);
+  std::vector<Lawyer> lawyers;
+  for (int i = 0; i < 30; ++i) {
+    Lawyer lawyer = make_lawyer("l-" + std::to_string(100 + i), "Lawyer " + std::to_string(i), i % 3 == 0 ? "VN" : "TH",
+                                i % 3 == 0 ? "vi" : "th");
+    // Pairs of identical lawyers make ties that only the ids can break.
+    if (i % 2 == 1) {
+      lawyer.practice_areas = lawyers.back().practice_areas;
+      lawyer.max_active_matters = lawyers.back().max_active_matters;
+    } else {
+      lawyer.practice_areas = {{i % 4 == 0 ? "labour" : "labour.wage_claims", pick(rng, 0, 12)}};
+      lawyer.max_active_matters = pick(rng, 1, 2);
+    }
+    lawyers.push_back(lawyer);
+  }
+  std::vector<Matter> matters;
+  for (int i = 0; i < 12; ++i) {
+    Matter matter = make_matter("m-" + std::to_string(10 + i), "ngo-a", i % 3 == 0 ? "VN" : "TH", i % 3 == 0 ? "vi" : "th");
+    matter.team_size = pick(rng, 1, 3);
+    matters.push_back(matter);
+  }
+
+  auto assign_in_order = [&](std::uint64_t seed) {
+    std::mt19937_64 shuffle(seed);
+    std::vector<Lawyer> lawyer_order = lawyers;
+    std::vector<Matter> matter_order = matters;
+    std::shuffle(lawyer_order.begin(), lawyer_order.end(), shuffle);
+    std::shuffle(matter_order.begin(), matter_order.end(), shuffle);
+    auto store = reference_store();
+    store->insert(make_firm("f-1"));
+    for (const Lawyer& lawyer : lawyer_order) store->insert(lawyer);
+    for (const Matter& matter : matter_order) store->insert(matter);
+    Matcher matcher(*store);
+    Policy policy;
+    policy.firm_share = 0.5;
+    return matcher.assign(today_options(), policy);
+  };
+
+  const AssignmentResult first = assign_in_order(1);
+  CHECK(first.assignments.size() > 10);
+  for (std::uint64_t seed = 2; seed <= 4; ++seed) {
+    const AssignmentResult other = assign_in_order(seed);
+    CHECK(other == first);
+  }
+}

@@ -235,6 +235,8 @@ void Index::upsert_lawyer(const Lawyer& lawyer) {
     own.push_back({intern_jurisdiction(training.jurisdiction), intern_area(training.topic), training.date.days()});
   }
 
+  // NOTE: the old spans stay in the pools until the next full build, so a
+  // matcher that applies many updates grows them; invalidate() compacts.
   LawyerRow& row = rows[slot];
   row.admissions = append(admission_pool, admissions);
   row.skills = append(skill_pool, skills);
@@ -372,15 +374,13 @@ void Index::upsert_organization(const Organization& organization) {
   row.excluded_ngos = organization.exclusions.ngos;
   row.has_exclusions = !organization.exclusions.empty();
 
-  // `row` may move when interning grows the vector, so post through the index.
-  OrganizationRow& stable = organizations[slot];
-  for (std::size_t entry = 0; entry < stable.conflict_register.size(); ++entry) {
-    post(stable.conflict_register[entry], PostingOwner::firm_register, slot, static_cast<std::uint32_t>(entry),
-         stable.posted_keys);
+  for (std::size_t entry = 0; entry < row.conflict_register.size(); ++entry) {
+    post(row.conflict_register[entry], PostingOwner::firm_register, slot, static_cast<std::uint32_t>(entry),
+         row.posted_keys);
   }
-  for (std::size_t entry = 0; entry < stable.excluded_parties.size(); ++entry) {
-    post(stable.excluded_parties[entry], PostingOwner::firm_exclusion, slot, static_cast<std::uint32_t>(entry),
-         stable.posted_keys);
+  for (std::size_t entry = 0; entry < row.excluded_parties.size(); ++entry) {
+    post(row.excluded_parties[entry], PostingOwner::firm_exclusion, slot, static_cast<std::uint32_t>(entry),
+         row.posted_keys);
   }
 }
 
