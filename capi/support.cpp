@@ -7,6 +7,7 @@
 #include <new>
 
 #include "atip/limits.hpp"
+#include "atip/model/dataset.hpp"
 #include "atip/text.hpp"
 #include "model/json_reader.hpp"
 
@@ -107,21 +108,16 @@ std::string require_id(const char* id, const char* name) {
 }
 
 nlohmann::json require_json(const char* text, const char* name) {
-  const std::string_view view = require_text(text, name);
-  if (view.size() > kMaxDocumentBytes) {
-    fail(ErrorKind::limit_exceeded, std::string(name) + ": " + std::to_string(view.size()) +
-                                        " bytes exceed the limit of " + std::to_string(kMaxDocumentBytes) + " bytes");
-  }
+  // The document label makes UTF-8 errors read "json document: invalid
+  // UTF-8 at byte offset 31", like the import's other document-level errors.
+  const std::string label = std::string(name) + " document";
+  const std::string_view view = require_text(text, label.c_str());
   try {
-    return nlohmann::json::parse(view.begin(), view.end());
-  } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's text reads "[json.exception.parse_error.101] parse error at
-    // line 1, column 5: syntax error ..."; keep the part after the prefix.
-    const std::string what = error.what();
-    const std::size_t detail_start = what.find("] ");
-    const std::string problem = detail_start == std::string::npos ? what : what.substr(detail_start + 2);
-    fail(ErrorKind::invalid_argument,
-         std::string(name) + ": malformed JSON at byte " + std::to_string(error.byte) + ": " + problem);
+    // The library's parser applies the size and nesting-depth limits and
+    // turns number overflow into invalid_argument.
+    return parse_json_text(view);
+  } catch (const Error& error) {
+    fail(error.kind(), std::string(name) + ": " + error.what());
   }
 }
 
