@@ -480,6 +480,7 @@ TEST_CASE("matching: a coverage gap names the binding constraint with counts", "
 TEST_CASE("matching: Cambodia's with_local rule flags foreign lawyers", "[matching]") {
   auto store = reference_store();
   store->insert(make_lawyer("l-kh", "Sok Dara", "KH", "km"));
+  store->insert(make_lawyer("l-kh-2", "Chan Vuthy", "KH", "km"));
   Lawyer foreign = make_lawyer("l-th", "Anong Saelee", "TH", "km");
   foreign.languages[0].proficiency = Proficiency::working;
   store->insert(foreign);
@@ -490,8 +491,14 @@ TEST_CASE("matching: Cambodia's with_local rule flags foreign lawyers", "[matchi
   store->insert(court);
 
   Matcher matcher(*store);
+  // Without a locally admitted lawyer on the team, the foreign one waits.
+  CHECK(ids_of(matcher.rank("m-kh", Policy{}, at_today())) == std::vector<std::string>{"l-kh", "l-kh-2"});
+  // Court work needs a local admission whatever the policy.
+  CHECK(ids_of(matcher.rank("m-kh-court", Policy{}, at_today())) == std::vector<std::string>{"l-kh", "l-kh-2"});
+
+  store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::active));
   const Ranking ranking = matcher.rank("m-kh", Policy{}, at_today());
-  REQUIRE(ids_of(ranking) == std::vector<std::string>{"l-kh", "l-th"});
+  REQUIRE(ids_of(ranking) == std::vector<std::string>{"l-kh-2", "l-th"});
   CHECK_FALSE(ranking.matches[0].needs_local_co_counsel);
   CHECK(ranking.matches[1].needs_local_co_counsel);
   CHECK(reason_for(ranking.matches[1], "admission").text ==
@@ -499,9 +506,72 @@ TEST_CASE("matching: Cambodia's with_local rule flags foreign lawyers", "[matchi
 
   Policy strict;
   strict.allow_with_local_rule = false;
-  CHECK(ids_of(matcher.rank("m-kh", strict, at_today())) == std::vector<std::string>{"l-kh"});
-  // Court work needs a local admission whatever the policy.
-  CHECK(ids_of(matcher.rank("m-kh-court", Policy{}, at_today())) == std::vector<std::string>{"l-kh"});
+  CHECK(ids_of(matcher.rank("m-kh", strict, at_today())) == std::vector<std::string>{"l-kh-2"});
+}
+
+TEST_CASE("matching: legal forms do not make near conflicts", "[matching]") {
+  auto store = reference_store();
+  struct Case {
+    const char* lawyer;
+    const char* register_name;
+    bool flagged;
+  };
+  const std::vector<Case> cases = {
+      {"l-other-company", "Angkor Recruitment Co., Ltd.", false},
+      {"l-vietnamese-form", "Cong ty TNHH Angkor Recruitment", false},
+      {"l-only-forms", "Co., Ltd.", false},
+      {"l-no-form", "Kampot Recruitment", true},
+      {"l-word-order", "Recruitment Kampot Company Limited", true},
+      {"l-small-edit", "Kampott Recruitment Co., Ltd.", true},
+      {"l-form-in-front", "Cong ty TNHH Kampot Recruitment", true},
+  };
+  for (const Case& test : cases) {
+    Lawyer lawyer = make_lawyer(test.lawyer, "Lawyer", "KH", "km");
+    lawyer.conflict_register = {entry({test.register_name})};
+    store->insert(lawyer);
+  }
+  Lawyer exact = make_lawyer("l-exact", "Lawyer", "KH", "km");
+  exact.conflict_register = {entry({"KAMPOT RECRUITMENT CO LTD"})};
+  store->insert(exact);
+
+  Matter matter = make_matter("m-kh", "ngo-a", "KH", "km");
+  Party company = person({"Kampot Recruitment Co., Ltd."});
+  company.kind = PartyKind::organization;
+  matter.parties = {company};
+  store->insert(matter);
+
+  Matcher matcher(*store);
+  RankOptions options = at_today(20);
+  options.include_exclusions = true;
+  const Ranking ranking = matcher.rank("m-kh", Policy{}, options);
+  REQUIRE(exclusion_of(ranking, "l-exact") != nullptr);
+  CHECK(exclusion_of(ranking, "l-exact")->constraint == Constraint::conflict);
+  for (const Case& test : cases) {
+    INFO(test.lawyer << ": " << test.register_name);
+    const auto match = std::find_if(ranking.matches.begin(), ranking.matches.end(),
+                                    [&](const Match& candidate) { return candidate.lawyer_id == test.lawyer; });
+    REQUIRE(match != ranking.matches.end());
+    CHECK(match->conflict_reviews.empty() == !test.flagged);
+  }
+
+  SECTION("Thai legal forms in ICU's keys") {
+    Lawyer thai = make_lawyer("l-thai", "Lawyer", "KH", "km");
+    thai.conflict_register = {entry({"บริษัท ไทย จำกัด"}), entry({"Syam Co., Ltd."})};
+    store->insert(thai);
+    Matter siam = make_matter("m-siam", "ngo-a", "KH", "km");
+    Party siam_company = person({"บริษัท สยาม จำกัด"});
+    siam_company.kind = PartyKind::organization;
+    siam.parties = {siam_company};
+    store->insert(siam);
+    const Ranking thai_ranking = matcher.rank("m-siam", Policy{}, options);
+    const auto match = std::find_if(thai_ranking.matches.begin(), thai_ranking.matches.end(),
+                                    [](const Match& candidate) { return candidate.lawyer_id == "l-thai"; });
+    REQUIRE(match != thai_ranking.matches.end());
+    // The other Thai company shares only บริษัท and จำกัด; the Latin name is
+    // the same company.
+    REQUIRE(match->conflict_reviews.size() == 1);
+    CHECK(match->conflict_reviews[0].register_name == "Syam Co., Ltd.");
+  }
 }
 
 TEST_CASE("matching: conflict checks tell exact from near matches", "[matching]") {

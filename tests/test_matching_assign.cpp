@@ -355,6 +355,72 @@ TEST_CASE("matching assign: with_local needs a local lawyer on the team", "[matc
   CHECK(result.assignments[0].match.needs_local_co_counsel);
 }
 
+TEST_CASE("matching: rank, gaps and assign agree on with_local", "[matching][assign][coverage]") {
+  // Only the foreign lawyer speaks the client's language, and Cambodia lets
+  // a foreign lawyer advise on local law only beside a locally admitted one.
+  auto store = reference_store();
+  store->insert(make_lawyer("l-kh", "Local", "KH", "km"));
+  store->insert(make_lawyer("l-vn", "Foreign", "VN", "vi"));
+  Matter advice = make_matter("m-kh", "ngo-a", "KH", "vi");
+  advice.activities = {Activity::advise_local_law};
+  advice.team_size = 2;
+  store->insert(advice);
+
+  Matcher matcher(*store);
+  RankOptions rank_options;
+  rank_options.as_of = kToday;
+  CoverageOptions coverage_options;
+  coverage_options.as_of = kToday;
+  const std::string explanation =
+      "2 lawyers pass the earlier checks; 1 of them passes every other check but is admitted outside KH, and KH's "
+      "with_local rule (for advise_local_law) lets them work only beside a locally admitted lawyer who is accepted "
+      "or active on the matter; none is";
+
+  SECTION("without a local lawyer on the team nobody is eligible") {
+    const Ranking ranking = matcher.rank("m-kh", Policy{}, rank_options);
+    CHECK(ranking.eligible == 0);
+    REQUIRE(ranking.gap.has_value());
+    CHECK(ranking.gap->binding == Constraint::admission);
+    CHECK(ranking.gap->remaining_before == 2);
+    CHECK(ranking.gap->explanation == explanation);
+
+    const CoverageReport report = matcher.coverage_gaps(Policy{}, coverage_options);
+    REQUIRE(report.gaps.size() == 1);
+    CHECK(report.gaps[0].binding == Constraint::admission);
+    CHECK(report.gaps[0].explanation == explanation);
+
+    const AssignmentResult result = matcher.assign(today_options(), Policy{});
+    CHECK(result.assignments.empty());
+    REQUIRE(result.unfilled.size() == 1);
+    CHECK(result.unfilled[0].reason == UnfilledReason::no_eligible_lawyer);
+    CHECK(result.unfilled[0].eligible == 0);
+    REQUIRE(result.unfilled[0].gap.has_value());
+    CHECK(result.unfilled[0].gap->binding == Constraint::admission);
+    CHECK(result.unfilled[0].detail == explanation);
+  }
+
+  SECTION("a local lawyer on the team makes the foreign lawyer eligible") {
+    store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::accepted));
+    const Ranking ranking = matcher.rank("m-kh", Policy{}, rank_options);
+    REQUIRE(ranking.matches.size() == 1);
+    CHECK(ranking.matches[0].lawyer_id == "l-vn");
+    CHECK(ranking.matches[0].needs_local_co_counsel);
+
+    CHECK(matcher.coverage_gaps(Policy{}, coverage_options).gaps.empty());
+
+    const AssignmentResult result = matcher.assign(today_options(), Policy{});
+    REQUIRE(result.assignments.size() == 1);
+    CHECK(result.assignments[0].match.lawyer_id == "l-vn");
+    CHECK(result.unfilled.empty());
+  }
+
+  SECTION("an offered local lawyer is not yet on the team") {
+    store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::offered));
+    CHECK(matcher.rank("m-kh", Policy{}, rank_options).eligible == 0);
+    CHECK(matcher.coverage_gaps(Policy{}, coverage_options).gaps.size() == 1);
+  }
+}
+
 TEST_CASE("matching coverage: gaps grouped by forum, area and languages", "[matching][coverage]") {
   auto store = reference_store();
   for (int i = 0; i < 3; ++i) store->insert(make_lawyer("l-th-" + std::to_string(i), "Thai", "TH", "th"));

@@ -158,14 +158,20 @@ CoverageReport Clearinghouse::coverage_gaps(const Policy& policy, const Coverage
 std::size_t Clearinghouse::load_reference_data() {
   std::lock_guard lock(impl_->mutex);
   Dataset missing;
-  const Dataset& reference = reference_dataset();
-  for (const auto& jurisdiction : reference.jurisdictions) {
-    if (!impl_->store->exists(EntityType::jurisdiction, jurisdiction.code)) missing.jurisdictions.push_back(jurisdiction);
-  }
-  for (const auto& area : reference.practice_areas) {
-    if (!impl_->store->exists(EntityType::practice_area, area.code)) missing.practice_areas.push_back(area);
-  }
-  impl_->store->insert_dataset(missing);
+  // The check runs under the write lock, so two connections opening one new
+  // file at once do not both insert the same records.
+  impl_->store->transaction([&] {
+    const Dataset& reference = reference_dataset();
+    for (const auto& jurisdiction : reference.jurisdictions) {
+      if (!impl_->store->exists(EntityType::jurisdiction, jurisdiction.code)) {
+        missing.jurisdictions.push_back(jurisdiction);
+      }
+    }
+    for (const auto& area : reference.practice_areas) {
+      if (!impl_->store->exists(EntityType::practice_area, area.code)) missing.practice_areas.push_back(area);
+    }
+    impl_->store->insert_dataset(missing);
+  });
   return missing.size();
 }
 

@@ -96,15 +96,10 @@ class MatcherOracle final : public EligibilityOracle {
   }
 
   matching::Evaluation evaluation(std::size_t m) const {
-    return matching::evaluate(index_, *matters_[m].context, policy_, variants_, as_of_, options());
+    return matching::evaluate(index_, *matters_[m].context, policy_, variants_, as_of_);
   }
 
  private:
-  static matching::EvaluationOptions options() {
-    matching::EvaluationOptions options;
-    options.with_local_needs_team_member = true;
-    return options;
-  }
 
   void compute(std::size_t m, std::vector<ScoredLawyer>& out) const {
     const MatterContext& context = *matters_[m].context;

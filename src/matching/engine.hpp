@@ -105,7 +105,12 @@ struct Evaluation {
   /// Remaining after each hard constraint, applied in order.
   std::array<std::size_t, kHardConstraintCount> remaining{};
   std::size_t present = 0;
-  Bits co_counsel;  ///< Lawyers admitted only under a with_local rule.
+  Bits co_counsel;  ///< Lawyers admitted only under a with_local rule, beside a local team member.
+  /// True when a with_local need keeps foreign lawyers out only because no
+  /// locally admitted lawyer is accepted or active on the matter.
+  bool blocked_by_local_team = false;
+  /// When blocked_by_local_team: the admission pass with such a team member.
+  Bits admission_beside_local;
   /// Exact hits by lawyer slot, sorted; the first hit found per lawyer.
   std::vector<std::pair<std::uint32_t, ConflictHit>> conflicts;
   std::unordered_map<std::uint32_t, FirmBar> firm_bars;       ///< By organization slot.
@@ -114,18 +119,11 @@ struct Evaluation {
   Bits local, scratch;  ///< Working space, kept to reuse its memory.
 };
 
-struct EvaluationOptions {
-  /// Under a with_local rule, admit foreign lawyers only when a locally
-  /// admitted lawyer is already accepted or active on the matter (batch
-  /// assignment); ranking admits them with a co-counsel flag.
-  bool with_local_needs_team_member = false;
-};
-
 Evaluation evaluate(const Index& index, const MatterContext& context, const Policy& policy, const NameVariants& variants,
-                    Date as_of, const EvaluationOptions& options = {});
+                    Date as_of);
 /// The same into an evaluation kept between calls, whose memory is reused.
 void evaluate(const Index& index, const MatterContext& context, const Policy& policy, const NameVariants& variants,
-              Date as_of, const EvaluationOptions& options, Evaluation& out);
+              Date as_of, Evaluation& out);
 
 /// The reason a lawyer failed one hard constraint.
 std::string exclusion_detail(const Index& index, const MatterContext& context, const Evaluation& evaluation,

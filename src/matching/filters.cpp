@@ -140,40 +140,45 @@ void find_exact_conflicts(const Index& index, const MatterContext& context, cons
              hits.end());
 }
 
+/// The lawyers whose admissions allow every activity of the matter. A
+/// with_local need admits a foreign lawyer only when `foreign_allowed`.
+void admission_bits(const Index& index, const MatterContext& context, const Bits& local, bool foreign_allowed,
+                    Bits& pass) {
+  pass = index.present;
+  for (const MatterContext::Need& need : context.needs) {
+    const bool needs_local =
+        need.rule == AdmissionRule::local || (need.rule == AdmissionRule::with_local && !foreign_allowed);
+    pass.and_with(needs_local ? local : index.has_admission);
+  }
+}
+
+/// Applies the forum's admission rules. A with_local need admits a foreign
+/// lawyer only beside a locally admitted lawyer who is accepted or active on
+/// the matter, and only while the policy allows the rule. When that team
+/// requirement alone keeps foreign lawyers out, `evaluation.admission_beside_local`
+/// gets the pass a local team member would give, for the gap explanation.
 void admission_pass(const Index& index, const MatterContext& context, const Policy& policy, bool local_on_team,
-                    const EvaluationOptions& options, Evaluation& evaluation, Bits& pass) {
+                    Evaluation& evaluation, Bits& pass) {
   const std::size_t size = index.slot_capacity;
   Bits& local = evaluation.local;
   Bits& co_counsel = evaluation.co_counsel;
   union_of(index.admitted_in, context.forum_chain, size, local);
-  pass = index.present;
+  const bool rule_applies = policy.allow_with_local_rule && context.has_with_local;
+  admission_bits(index, context, local, rule_applies && local_on_team, pass);
+
+  evaluation.blocked_by_local_team = rule_applies && !local_on_team;
+  if (evaluation.blocked_by_local_team) {
+    admission_bits(index, context, local, true, evaluation.admission_beside_local);
+  } else {
+    evaluation.admission_beside_local.clear();
+  }
+
   if (co_counsel.size() != size) co_counsel.resize(size);
   co_counsel.clear();
-  for (const MatterContext::Need& need : context.needs) {
-    switch (need.rule) {
-      case AdmissionRule::any:
-        pass.and_with(index.has_admission);
-        break;
-      case AdmissionRule::local:
-        pass.and_with(local);
-        break;
-      case AdmissionRule::with_local: {
-        const bool foreign_allowed =
-            policy.allow_with_local_rule && (!options.with_local_needs_team_member || local_on_team);
-        if (!foreign_allowed) {
-          pass.and_with(local);
-          break;
-        }
-        Bits& foreign = evaluation.scratch;
-        foreign = index.has_admission;
-        foreign.and_not(local);
-        co_counsel.or_with(foreign);
-        pass.and_with(index.has_admission);
-        break;
-      }
-    }
+  if (rule_applies && local_on_team) {
+    co_counsel = pass;
+    co_counsel.and_not(local);
   }
-  co_counsel.and_with(pass);
 }
 
 void language_pass(const Index& index, const MatterContext& context, Bits& scratch, Bits& pass) {
@@ -243,14 +248,14 @@ void engaged_pass(const Index& index, const MatterContext& context, Evaluation& 
 }  // namespace
 
 Evaluation evaluate(const Index& index, const MatterContext& context, const Policy& policy, const NameVariants& variants,
-                    Date as_of, const EvaluationOptions& options) {
+                    Date as_of) {
   Evaluation evaluation;
-  evaluate(index, context, policy, variants, as_of, options, evaluation);
+  evaluate(index, context, policy, variants, as_of, evaluation);
   return evaluation;
 }
 
 void evaluate(const Index& index, const MatterContext& context, const Policy& policy, const NameVariants& variants,
-              Date as_of, const EvaluationOptions& options, Evaluation& evaluation) {
+              Date as_of, Evaluation& evaluation) {
   evaluation.conflicts.clear();
   evaluation.firm_bars.clear();
   evaluation.engaged.clear();
@@ -267,7 +272,7 @@ void evaluate(const Index& index, const MatterContext& context, const Policy& po
   conflict = index.present;
   std::set<std::uint32_t> barred_firms;
   find_exact_conflicts(index, context, variants, policy, evaluation, conflict, barred_firms);
-  admission_pass(index, context, policy, local_on_team, options, evaluation, pass[at(Constraint::admission)]);
+  admission_pass(index, context, policy, local_on_team, evaluation, pass[at(Constraint::admission)]);
   language_pass(index, context, evaluation.scratch, pass[at(Constraint::language)]);
   firm_pass(index, context, barred_firms, evaluation, pass[at(Constraint::firm_exclusion)]);
 

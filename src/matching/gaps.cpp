@@ -87,6 +87,31 @@ std::string binding_text(const Index& index, const MatterContext& context, const
   return {};
 }
 
+/// Lawyers that a locally admitted team member would make eligible: they
+/// pass every hard constraint once with_local admits them.
+std::size_t waiting_for_local(const Evaluation& evaluation) {
+  if (!evaluation.blocked_by_local_team) return 0;
+  Bits waiting = evaluation.admission_beside_local;
+  for (std::size_t c = 0; c < kHardConstraintCount; ++c) {
+    if (c != static_cast<std::size_t>(Constraint::admission)) waiting.and_with(evaluation.pass[c]);
+  }
+  return waiting.count();
+}
+
+/// "63 of them pass every other check but are admitted outside KH; ...".
+std::string local_team_text(const MatterContext& context, std::size_t waiting) {
+  std::vector<std::string> activities;
+  for (const MatterContext::Need& need : context.needs) {
+    if (need.rule == AdmissionRule::with_local) activities.push_back(std::string(to_string(need.activity)));
+  }
+  const std::string& forum = context.matter.forum;
+  return std::to_string(waiting) + " of them " + (waiting == 1 ? "passes" : "pass") +
+         " every other check but " + (waiting == 1 ? "is" : "are") + " admitted outside " + forum + ", and " + forum +
+         "'s with_local rule (for " + join(activities, ", ") +
+         ") lets them work only beside a locally admitted lawyer who is accepted or active on the matter; "
+         "none is";
+}
+
 }  // namespace
 
 CoverageGap explain_gap(const Index& index, const MatterContext& context, const Evaluation& evaluation,
@@ -107,6 +132,19 @@ CoverageGap explain_gap(const Index& index, const MatterContext& context, const 
       break;
     }
     before = step.remaining;
+  }
+  // The funnel applies with_local's team requirement at admission, so when
+  // it alone keeps out the lawyers who pass everything else, a later
+  // constraint (often language) empties the funnel although the fix is a
+  // local lawyer on the team. Name admission then.
+  const std::size_t waiting = evaluation.remaining.back() == 0 ? waiting_for_local(evaluation) : 0;
+  if (waiting > 0) {
+    const auto admission = static_cast<std::size_t>(Constraint::admission);
+    gap.binding = Constraint::admission;
+    gap.remaining_before = admission == 0 ? evaluation.present : evaluation.remaining[admission - 1];
+    gap.explanation =
+        who_is_left(context, gap.binding, gap.remaining_before) + "; " + local_team_text(context, waiting);
+    return gap;
   }
   gap.explanation = who_is_left(context, gap.binding, gap.remaining_before) + "; " +
                     binding_text(index, context, evaluation, policy, gap.binding);

@@ -47,7 +47,7 @@ namespace {
 /// PRAGMA data_version of `db`: changes whenever another connection (thread
 /// or process) commits to the file, and never for this connection's commits.
 std::int64_t data_version(sqlite3* db) {
-  // A lookup left stepped by an earlier call holds a read transaction, and
+  // A lookup left stepped by an earlier call keeps a read transaction open, and
   // inside it data_version cannot move. Outside an explicit transaction no
   // statement is in the middle of its rows, so ending them is safe.
   if (sqlite3_get_autocommit(db) != 0) sql::reset_idle_statements(db);
@@ -183,7 +183,7 @@ std::vector<Exclusion> list_exclusions(matching::Index& index, const MatterConte
 
 Ranking Matcher::Impl::rank(const MatterContext& context, const Policy& policy, const RankOptions& options) {
   const Date as_of = as_of_or_today(options.as_of);
-  matching::evaluate(index, context, policy, variants, as_of, {}, evaluation);
+  matching::evaluate(index, context, policy, variants, as_of, evaluation);
   const matching::Scorer scorer(index, context, policy, as_of);
   std::size_t below_floor = 0;
   matching::score_eligible(scorer, evaluation, policy.min_score, scores, below_floor);

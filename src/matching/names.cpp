@@ -135,6 +135,55 @@ std::vector<std::string> split_words(const std::string& key) {
   return words;
 }
 
+/// Legal-form words and phrases as they appear in search keys: English and
+/// Malay forms, Vietnamese "Cong ty TNHH" and "co phan" (joint stock), Thai
+/// "borisat ... jamkat (mahachon)" in ICU's Thai-Latin keys (brisath, cakad,
+/// mhachn) and in common romanisations, Indonesian "PT ... Tbk". Khmer and
+/// Myanmar names keep their script in the key, so their forms are not listed.
+/// Phrases come before their words so that "cong ty" goes as a whole: "cong"
+/// alone is a Vietnamese given name and stays.
+const std::vector<std::vector<std::string>>& legal_forms() {
+  static const std::vector<std::vector<std::string>> forms = {
+      {"cong", "ty"}, {"co", "phan"}, {"l", "l", "c"}, {"l", "l", "p"},  {"p", "l", "c"},
+      {"co"},         {"ltd"},        {"company"},     {"limited"},      {"inc"},
+      {"incorporated"}, {"corp"},     {"corporation"}, {"llc"},          {"llp"},
+      {"plc"},        {"jsc"},        {"pte"},         {"sdn"},          {"bhd"},
+      {"tnhh"},       {"brisath"},    {"borisat"},     {"bolisat"},      {"cakad"},
+      {"jamkat"},     {"chamkat"},    {"mhachn"},      {"mahachon"},     {"pt"},
+      {"tbk"},
+  };
+  return forms;
+}
+
+/// Length of the legal form that starts at words[at], or 0.
+std::size_t legal_form_at(const std::vector<std::string>& words, std::size_t at) {
+  for (const std::vector<std::string>& form : legal_forms()) {
+    if (at + form.size() > words.size()) continue;
+    if (std::equal(form.begin(), form.end(), words.begin() + static_cast<std::ptrdiff_t>(at))) return form.size();
+  }
+  return 0;
+}
+
+std::vector<std::string> without_legal_forms(const std::vector<std::string>& words) {
+  std::vector<std::string> kept;
+  for (std::size_t i = 0; i < words.size();) {
+    const std::size_t form = legal_form_at(words, i);
+    if (form > 0) {
+      i += form;
+      continue;
+    }
+    kept.push_back(words[i]);
+    ++i;
+  }
+  return kept;
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
+  return out;
+}
+
 struct WordAlignment {
   double similarity = 0;
   bool used_variant = false;
@@ -198,6 +247,8 @@ NameForm make_name_form(std::string_view text) {
   form.script = non_latin_script(text);
   if (!form.script.empty()) form.spelling = script_spelling(text, form.script);
   form.words = split_words(form.key);
+  form.distinctive_words = without_legal_forms(form.words);
+  form.distinctive_key = join_words(form.distinctive_words);
   return form;
 }
 
@@ -235,8 +286,14 @@ bool NameVariants::equivalent(const std::string& a, const std::string& b) const 
 std::pair<double, NearMatchRule> key_similarity(const NameForm& left, const NameForm& right,
                                                 const NameVariants& variants) {
   if (left.key.empty() || right.key.empty()) return {0.0, NearMatchRule::edit_distance};
-  const double characters = string_similarity(left.key, right.key);
-  const WordAlignment words = align_words(left.words, right.words, variants);
+  // Legal forms are shared by unrelated companies, so they may not lift a
+  // pair over the threshold; a name made only of them is compared whole.
+  const bool distinctive = !left.distinctive_words.empty() && !right.distinctive_words.empty();
+  const std::string& left_key = distinctive ? left.distinctive_key : left.key;
+  const std::string& right_key = distinctive ? right.distinctive_key : right.key;
+  const double characters = string_similarity(left_key, right_key);
+  const WordAlignment words = distinctive ? align_words(left.distinctive_words, right.distinctive_words, variants)
+                                          : align_words(left.words, right.words, variants);
   if (words.similarity <= characters) return {characters, NearMatchRule::edit_distance};
   if (words.used_variant) return {words.similarity, NearMatchRule::name_variant};
   if (words.all_words_equal) return {words.similarity, NearMatchRule::word_order};

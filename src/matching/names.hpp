@@ -27,6 +27,12 @@ struct NameForm {
   /// these are equal. Empty for Latin names.
   std::string spelling;
   std::vector<std::string> words;  ///< `key` split at spaces.
+  /// `words` without legal-form words ("co", "ltd", "cong ty", "brisath"),
+  /// and the same joined with spaces. Near matching compares these when both
+  /// names have some left, so that "Kampot Recruitment Co., Ltd." and
+  /// "Angkor Recruitment Co., Ltd." differ as much as their distinctive words.
+  std::vector<std::string> distinctive_words;
+  std::string distinctive_key;
 };
 
 /// The names of one person or organization: a matter party, a register entry
@@ -75,7 +81,8 @@ NameMatch compare_name_sets(const NameSet& left, const NameSet& right, const Nam
 
 /// The similarity in [0, 1] of two search keys and the rule that gives it:
 /// the better of 1 - (Damerau-Levenshtein distance / longer length) on
-/// code points and a word-by-word alignment that ignores word order.
+/// code points and a word-by-word alignment that ignores word order. When
+/// both names keep words besides legal forms, only those words are compared.
 std::pair<double, NearMatchRule> key_similarity(const NameForm& left, const NameForm& right,
                                                 const NameVariants& variants);
 

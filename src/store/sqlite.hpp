@@ -24,7 +24,7 @@ void exec(sqlite3* db, std::string_view sql);
 
 /// Resets every statement of `db` that has stepped but was not reset. Such a
 /// statement (a cached lookup that returned one row) keeps a read
-/// transaction open: SQLite then answers a later BEGIN IMMEDIATE under
+/// transaction open: SQLite then fails a later BEGIN IMMEDIATE under
 /// contention with SQLITE_BUSY at once, without waiting for the busy
 /// timeout, and reads on the connection miss other connections' commits.
 /// Call only where no statement can be in the middle of its rows.

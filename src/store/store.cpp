@@ -1,5 +1,7 @@
 // Opening a database, transactions and change listeners.
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "atip/error.hpp"
 #include "store/schema.hpp"
@@ -43,6 +45,28 @@ void configure_connection(sqlite3* db, const StoreOptions& options, bool in_memo
   }
 }
 
+/// Configures the connection and migrates (or, read-only, checks) the schema.
+/// SQLite reports some locks without calling the busy handler, for example
+/// while another connection switches a new file to WAL, so busy errors are
+/// retried here until the busy timeout has passed.
+void prepare_database(sqlite3* db, const StoreOptions& options, bool in_memory) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.busy_timeout_ms);
+  for (;;) {
+    try {
+      configure_connection(db, options, in_memory);
+      if (options.read_only) {
+        schema::check_current(db);
+      } else {
+        schema::migrate(db);
+      }
+      return;
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::busy || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 }  // namespace
 
 Store::Impl::~Impl() {
@@ -68,12 +92,7 @@ std::unique_ptr<Store> Store::open(const std::string& path, const StoreOptions& 
   impl->statements = sql::StatementCache(impl->db);
   const bool in_memory = path == ":memory:" || path.rfind("file::memory:", 0) == 0;
   try {
-    configure_connection(impl->db, options, in_memory);
-    if (options.read_only) {
-      schema::check_current(impl->db);
-    } else {
-      schema::migrate(impl->db);
-    }
+    prepare_database(impl->db, options, in_memory);
   } catch (const Error& error) {
     if (error.kind() == ErrorKind::schema_version || error.kind() == ErrorKind::busy) throw;
     fail(error.kind(), "path: cannot open database \"" + path + "\": " + error.what());
@@ -108,7 +127,7 @@ void Store::transaction(const std::function<void()>& work) {
 
   // A lookup left stepped since the last operation would hold a read
   // transaction, and SQLite does not wait for the busy timeout when a
-  // connection with a read transaction asks for the write lock.
+  // connection with a read transaction requests the write lock.
   if (outermost) sql::reset_idle_statements(s.db);
   sql::exec(s.db, outermost ? "BEGIN IMMEDIATE" : "SAVEPOINT " + savepoint);
   ++s.transaction_depth;

@@ -1,5 +1,5 @@
 // libFuzzer target: the C ABI calls that take strings or JSON, on an
-// in-memory database that holds a small network.
+// in-memory database that contains a small network.
 //
 // Input format: pieces separated by NUL bytes (at most kMaxCalls are run).
 // Each piece is one call: its first byte picks the function, its second the

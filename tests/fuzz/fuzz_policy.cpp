@@ -1,9 +1,9 @@
 // libFuzzer target: a matching policy read from JSON text with
 // atip::policy_from_json.
 //
-// Checks: malformed or invalid policies fail with invalid_argument or
-// limit_exceeded and a message; an accepted policy passes validate() and
-// reads back equal from its own to_json().
+// Checks that malformed or invalid policies fail with invalid_argument or
+// limit_exceeded and a message. An accepted policy must pass validate() and
+// read back equal from its own to_json().
 #include <cstdint>
 
 #include "atip/error.hpp"

@@ -59,8 +59,9 @@ struct Policy {
   bool require_vetted = true;
   /// Where a jurisdiction's rule for an activity is `with_local` (Cambodia:
   /// a foreign lawyer works only beside a Khmer one), a lawyer admitted
-  /// elsewhere is eligible and flagged `needs_local_co_counsel`. When false,
-  /// such activities need a local admission.
+  /// elsewhere is eligible, flagged `needs_local_co_counsel`, while a locally
+  /// admitted lawyer is accepted or active on the matter. When false, such
+  /// activities always need a local admission.
   bool allow_with_local_rule = true;
   /// Name similarity in (0, 1] from which a party name and a conflict
   /// register name that are not an exact match are flagged for review.
