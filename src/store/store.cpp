@@ -35,8 +35,8 @@ void configure_connection(sqlite3* db, const StoreOptions& options, bool in_memo
   sql::exec(db, "PRAGMA foreign_keys = ON");
   // Deleted records concern survivors of a crime: overwrite freed pages.
   sql::exec(db, "PRAGMA secure_delete = ON");
-  // A 32 MiB page cache (SQLite's default is 2 MiB): a bulk import of
-  // 200,000 lawyers otherwise spills index pages to the file mid-transaction.
+  // A 32 MiB page cache (SQLite's default is 2 MiB), so that a bulk
+  // import keeps more of the B-tree pages it writes in memory.
   sql::exec(db, "PRAGMA cache_size = -32768");
   if (!in_memory && !options.read_only) {
     sql::Statement wal(db, "PRAGMA journal_mode = WAL");

@@ -39,7 +39,7 @@ std::string expand(const json& substitution) {
   return out;
 }
 
-/// The bytes a row hands to the import. A raw NUL ends the C string there.
+/// Builds the bytes a row hands to the import. A raw NUL ends the C string there.
 std::string document_of(const json& row) {
   if (row.contains("document")) return row.at("document").dump();
   std::string text = row.at("document_text").get<std::string>();
