@@ -313,7 +313,9 @@ std::vector<Reason> Scorer::reasons(std::uint32_t lawyer, const ComponentArray& 
     add(Component::ngo_history, plural(ngo_count, "earlier engagement", "earlier engagements") + " for " + matter.ngo);
   }
 
-  add(Component::responsiveness, "answers offers in about " + days_text(row.response_days) + " days; " +
+  const std::string response_days = days_text(row.response_days);
+  const char* day_unit = response_days == "1" ? " day; " : " days; ";
+  add(Component::responsiveness, "answers offers in about " + response_days + day_unit +
                                      std::string(to_string(matter.urgency)) + " urgency asks for " +
                                      days_text(context_.response_target_days));
 
