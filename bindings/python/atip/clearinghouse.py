@@ -297,6 +297,28 @@ class Clearinghouse:
         data = self._handle.coverage_gaps(policy=_policy_argument(policy), as_of=_date_argument(as_of))
         return CoverageReport.from_dict(data)
 
+    # --- Reports -------------------------------------------------------------------------------
+
+    def report(self, kind: str, *, by: str = "firm", period: str = "month",
+               start: Union[datetime.date, str, None] = None, end: Union[datetime.date, str, None] = None,
+               min_cell_size: int = 11, hourly_rates: Optional[Mapping[str, float]] = None,
+               currency: str = "USD", placement_window_days: int = 90, policy: PolicyLike = None,
+               csv: bool = False) -> Union[Dict[str, Any], str]:
+        """Builds a report: "hours" (grouped `by` lawyer, firm, jurisdiction or
+        practice_area), "lifecycle", "workshops" or "coverage".
+
+        Counts of matters below `min_cell_size` are suppressed. Returns the
+        report as a dict, or as CSV text when `csv` is true.
+        """
+        result = self._handle.report(kind, by=by, period=period, start=_date_argument(start),
+                                     end=_date_argument(end), min_cell_size=min_cell_size,
+                                     hourly_rates=dict(hourly_rates or {}), currency=currency,
+                                     placement_window_days=placement_window_days,
+                                     policy=_policy_argument(policy), csv=csv)
+        if csv:
+            return str(result)
+        return dict(result)
+
     # --- Workflow ------------------------------------------------------------------------------
 
     @property

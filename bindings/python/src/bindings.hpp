@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <pybind11/pybind11.h>
 
+#include "atip/matching/policy.hpp"
+
 namespace atip_python {
 
 namespace py = pybind11;
@@ -18,7 +20,8 @@ void init_errors(py::module_& module);
 /// Text helpers: search keys, segmentation, Zawgyi conversion, collation.
 void init_text(py::module_& module);
 /// The Clearinghouse class: open, import and export, records and search,
-/// then matching and workflow (init_matching, init_workflow).
+/// then matching, workflow and reports (init_matching, init_workflow,
+/// init_reports).
 void init_clearinghouse(py::module_& module);
 
 /// Deepest nesting of lists and dicts accepted from Python. Deeper values
@@ -33,6 +36,10 @@ inline constexpr int kMaxJsonDepth = 256;
 /// outside 64 bits or a string that is not valid Unicode, and with kind
 /// limit_exceeded for nesting deeper than kMaxJsonDepth.
 nlohmann::json json_from_python(py::handle value, const std::string& path);
+
+/// Reads a policy argument: None means the default policy, and a dict goes
+/// through the strict policy reader, whose messages name the field.
+atip::Policy policy_argument(const py::handle& policy);
 
 /// Converts JSON to plain Python values (dict, list, str, int, float, bool,
 /// None). Must be called with the GIL held.

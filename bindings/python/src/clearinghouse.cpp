@@ -249,6 +249,7 @@ void init_clearinghouse(py::module_& module) {
   init_search(cls);
   init_matching(module, cls);
   init_workflow(module, cls);
+  init_reports(cls);
 }
 
 }  // namespace atip_python

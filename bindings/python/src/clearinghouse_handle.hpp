@@ -38,5 +38,7 @@ class ClearinghouseHandle {
 void init_matching(pybind11::module_& module, pybind11::class_<ClearinghouseHandle>& cls);
 /// Adds the workflow calls (workflow_*) to the Clearinghouse class.
 void init_workflow(pybind11::module_& module, pybind11::class_<ClearinghouseHandle>& cls);
+/// Adds the report call to the Clearinghouse class (reports.cpp).
+void init_reports(pybind11::class_<ClearinghouseHandle>& cls);
 
 }  // namespace atip_python

@@ -18,10 +18,6 @@ namespace atip_python {
 
 using nlohmann::json;
 
-namespace {
-
-// --- Arguments --------------------------------------------------------------------
-
 /// Reads the policy argument. None means the default policy, and a dict goes
 /// through the strict policy reader, whose messages name the field
 /// ("policy.weights.language: ...").
@@ -33,6 +29,10 @@ atip::Policy policy_argument(const py::handle& policy) {
   }
   return atip::policy_from_json(json_from_python(policy, "policy"));
 }
+
+namespace {
+
+// --- Arguments --------------------------------------------------------------------
 
 /// Reads the as_of argument: "" means today (UTC), anything else must be "YYYY-MM-DD".
 std::optional<atip::Date> as_of_argument(const std::string& as_of) {
