@@ -421,18 +421,14 @@ void check_nesting_depth(std::string_view text) {
   }
 }
 
-/// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD:
-/// parser messages quote the input, and messages must stay valid UTF-8.
-std::string replace_invalid_utf8(const std::string& text) {
-  return json::parse(json(text).dump(-1, ' ', false, json::error_handler_t::replace)).get<std::string>();
-}
-
 /// The message of a parser exception after `separator`, which ends its
 /// "[json.exception...]" prefix and, for syntax errors, the line and column.
 std::string parser_message(const json::exception& error, std::string_view separator) {
   const std::string what = error.what();
   const auto prefix_end = what.find(separator);
-  return replace_invalid_utf8(prefix_end == std::string::npos ? what : what.substr(prefix_end + separator.size()));
+  // The message may quote invalid input bytes; atip::Error replaces them
+  // with U+FFFD, so messages stay valid UTF-8.
+  return prefix_end == std::string::npos ? what : what.substr(prefix_end + separator.size());
 }
 
 }  // namespace
