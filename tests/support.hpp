@@ -52,6 +52,28 @@ inline atip::Organization make_ngo(const std::string& id, const std::string& nam
   return ngo;
 }
 
+/// A law firm practising in TH.
+inline atip::Organization make_firm(const std::string& id, const std::string& name) {
+  atip::Organization firm;
+  firm.id = id;
+  firm.kind = atip::OrganizationKind::law_firm;
+  firm.names = {{name, "", ""}};
+  firm.jurisdictions = {"TH"};
+  return firm;
+}
+
+/// An engagement offered on 2026-01-20, now in `status`.
+inline atip::Engagement make_engagement(const std::string& id, const std::string& matter, const std::string& lawyer,
+                                        atip::EngagementStatus status) {
+  atip::Engagement engagement;
+  engagement.id = id;
+  engagement.matter = matter;
+  engagement.lawyer = lawyer;
+  engagement.status = status;
+  engagement.offered_on = atip::Date::parse("2026-01-20", "offered_on");
+  return engagement;
+}
+
 inline atip::Matter make_matter(const std::string& id, const std::string& ngo, const std::string& forum,
                                 const std::string& language) {
   atip::Matter matter;

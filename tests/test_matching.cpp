@@ -20,6 +20,8 @@
 namespace {
 
 using namespace atip;
+using atip_test::make_engagement;
+using atip_test::make_firm;
 using atip_test::make_lawyer;
 using atip_test::make_matter;
 using atip_test::make_ngo;
@@ -42,14 +44,6 @@ RankOptions at_today(std::size_t top = 10) {
   return options;
 }
 
-Organization make_firm(const std::string& id, const std::string& name) {
-  Organization firm;
-  firm.id = id;
-  firm.kind = OrganizationKind::law_firm;
-  firm.names = {{name, "", ""}};
-  return firm;
-}
-
 Party person(std::vector<std::string> names) {
   Party party;
   for (const std::string& name : names) party.names.push_back({name, "", ""});
@@ -62,17 +56,6 @@ ConflictEntry entry(std::vector<std::string> names) {
   ConflictEntry out;
   for (const std::string& name : names) out.names.push_back({name, "", ""});
   out.relation = "client";
-  return out;
-}
-
-Engagement engagement(const std::string& id, const std::string& matter, const std::string& lawyer,
-                      EngagementStatus status) {
-  Engagement out;
-  out.id = id;
-  out.matter = matter;
-  out.lawyer = lawyer;
-  out.status = status;
-  out.offered_on = Date::parse("2026-01-20", "offered_on");
   return out;
 }
 
@@ -220,8 +203,8 @@ TEST_CASE("matching: each hard constraint excludes with its reason", "[matching]
   matter.parties = {person({"SOMCHAI JAIDEE"})};
   store->insert(matter);
   store->insert(make_matter("m-other", "ngo-a", "TH", "th"));
-  store->insert(engagement("e-1", "m-other", "l-capacity", EngagementStatus::accepted));
-  store->insert(engagement("e-2", "m-1", "l-engaged", EngagementStatus::offered));
+  store->insert(make_engagement("e-1", "m-other", "l-capacity", EngagementStatus::accepted));
+  store->insert(make_engagement("e-2", "m-1", "l-engaged", EngagementStatus::offered));
 
   Matcher matcher(*store);
   RankOptions options = at_today();
@@ -343,12 +326,12 @@ TEST_CASE("matching: reasons agree with component scores", "[matching]") {
     store->insert(lawyer);
   }
   // Engagements give load, outcomes and history to some lawyers.
-  store->insert(engagement("e-a", "m-past", "l-100", EngagementStatus::completed));
-  Engagement rated = engagement("e-b", "m-past-2", "l-100", EngagementStatus::completed);
+  store->insert(make_engagement("e-a", "m-past", "l-100", EngagementStatus::completed));
+  Engagement rated = make_engagement("e-b", "m-past-2", "l-100", EngagementStatus::completed);
   rated.feedback = 5;
   store->insert(rated);
-  store->insert(engagement("e-c", "m-past", "l-101", EngagementStatus::active));
-  store->insert(engagement("e-d", "m-past", "l-104", EngagementStatus::withdrawn));
+  store->insert(make_engagement("e-c", "m-past", "l-101", EngagementStatus::active));
+  store->insert(make_engagement("e-d", "m-past", "l-104", EngagementStatus::withdrawn));
 
   Matter matter = make_matter("m-1", "ngo-a", "TH", "th");
   matter.urgency = Urgency::high;
@@ -496,7 +479,7 @@ TEST_CASE("matching: Cambodia's with_local rule flags foreign lawyers", "[matchi
   // Court work needs a local admission whatever the policy.
   CHECK(ids_of(matcher.rank("m-kh-court", Policy{}, at_today())) == std::vector<std::string>{"l-kh", "l-kh-2"});
 
-  store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::active));
+  store->insert(make_engagement("e-1", "m-kh", "l-kh", EngagementStatus::active));
   const Ranking ranking = matcher.rank("m-kh", Policy{}, at_today());
   REQUIRE(ids_of(ranking) == std::vector<std::string>{"l-kh-2", "l-th"});
   CHECK_FALSE(ranking.matches[0].needs_local_co_counsel);
@@ -729,7 +712,7 @@ TEST_CASE("matching: the index follows store writes", "[matching]") {
   CHECK(component(ranking.matches[0], Component::load) == 1.0);
 
   // An accepted engagement elsewhere uses capacity; one on this matter's NGO counts as history.
-  store->insert(engagement("e-1", "m-other", "l-1", EngagementStatus::accepted));
+  store->insert(make_engagement("e-1", "m-other", "l-1", EngagementStatus::accepted));
   ranking = matcher.rank("m-km", Policy{}, at_today());
   REQUIRE(ranking.matches.size() == 1);
   CHECK(component(ranking.matches[0], Component::load) == 0.5);
@@ -869,7 +852,7 @@ TEST_CASE("matching: worked example of docs/matching.md", "[matching]") {
   matter.urgency = Urgency::high;
   store->insert(matter);
   store->insert(make_matter("m-0", "ngo-b", "TH", "th"));
-  store->insert(engagement("e-1", "m-0", "l-a", EngagementStatus::active));
+  store->insert(make_engagement("e-1", "m-0", "l-a", EngagementStatus::active));
 
   Matcher matcher(*store);
   RankOptions options = at_today();

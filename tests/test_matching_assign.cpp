@@ -21,6 +21,8 @@
 namespace {
 
 using namespace atip;
+using atip_test::make_engagement;
+using atip_test::make_firm;
 using atip_test::make_lawyer;
 using atip_test::make_matter;
 using atip_test::make_ngo;
@@ -33,25 +35,6 @@ std::unique_ptr<Store> reference_store() {
   store->insert_dataset(reference);
   store->insert(make_ngo("ngo-a", "Hope Shelter"));
   return store;
-}
-
-Organization make_firm(const std::string& id) {
-  Organization firm;
-  firm.id = id;
-  firm.kind = OrganizationKind::law_firm;
-  firm.names = {{"Firm " + id, "", ""}};
-  return firm;
-}
-
-Engagement engagement(const std::string& id, const std::string& matter, const std::string& lawyer,
-                      EngagementStatus status) {
-  Engagement out;
-  out.id = id;
-  out.matter = matter;
-  out.lawyer = lawyer;
-  out.status = status;
-  out.offered_on = Date::parse("2026-01-20", "offered_on");
-  return out;
 }
 
 AssignOptions today_options() {
@@ -81,8 +64,8 @@ SmallInstance small_instance(std::uint64_t seed) {
   SmallInstance instance;
   instance.store = reference_store();
   Store& store = *instance.store;
-  store.insert(make_firm("f-1"));
-  store.insert(make_firm("f-2"));
+  store.insert(make_firm("f-1", "Firm f-1"));
+  store.insert(make_firm("f-2", "Firm f-2"));
 
   const std::vector<std::string> forums = {"TH", "VN"};
   const std::vector<std::string> languages = {"th", "vi"};
@@ -120,7 +103,7 @@ SmallInstance small_instance(std::uint64_t seed) {
     if (pick(rng, 0, 3) != 0) continue;
     const std::string lawyer = "l-" + std::to_string(i);
     const std::string matter = instance.matters[static_cast<std::size_t>(pick(rng, 0, matter_count - 1))];
-    store.insert(engagement("e-" + std::to_string(i), matter, lawyer, EngagementStatus::accepted));
+    store.insert(make_engagement("e-" + std::to_string(i), matter, lawyer, EngagementStatus::accepted));
     --instance.capacity[lawyer];
     --instance.wanted[matter];
   }
@@ -239,7 +222,7 @@ TEST_CASE("matching assign: optimal against exhaustive search on stored instance
 
 TEST_CASE("matching assign: team sizes, firm caps and unfilled reasons", "[matching][assign]") {
   auto store = reference_store();
-  store->insert(make_firm("f-big"));
+  store->insert(make_firm("f-big", "Firm f-big"));
   for (int i = 0; i < 4; ++i) {
     Lawyer lawyer = make_lawyer("l-big-" + std::to_string(i), "Big " + std::to_string(i), "TH", "th");
     lawyer.firm = "f-big";
@@ -262,8 +245,8 @@ TEST_CASE("matching assign: team sizes, firm caps and unfilled reasons", "[match
   Lawyer busy = make_lawyer("l-busy", "Busy", "TH", "th");
   busy.max_active_matters = 3;
   store->insert(busy);
-  store->insert(engagement("e-1", "m-staffed", "l-busy", EngagementStatus::active));
-  store->insert(engagement("e-2", "m-team", "l-busy", EngagementStatus::accepted));
+  store->insert(make_engagement("e-1", "m-staffed", "l-busy", EngagementStatus::active));
+  store->insert(make_engagement("e-2", "m-team", "l-busy", EngagementStatus::accepted));
   Matter closed = make_matter("m-closed", "ngo-a", "TH", "th");
   closed.status = MatterStatus::closed;
   store->insert(closed);
@@ -348,7 +331,7 @@ TEST_CASE("matching assign: with_local needs a local lawyer on the team", "[matc
   REQUIRE(result.assignments.size() == 1);
   CHECK(result.assignments[0].match.lawyer_id == "l-kh");
 
-  store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::accepted));
+  store->insert(make_engagement("e-1", "m-kh", "l-kh", EngagementStatus::accepted));
   result = matcher.assign(today_options(), Policy{});
   REQUIRE(result.assignments.size() == 1);
   CHECK(result.assignments[0].match.lawyer_id == "l-th");
@@ -400,7 +383,7 @@ TEST_CASE("matching: rank, gaps and assign agree on with_local", "[matching][ass
   }
 
   SECTION("a local lawyer on the team makes the foreign lawyer eligible") {
-    store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::accepted));
+    store->insert(make_engagement("e-1", "m-kh", "l-kh", EngagementStatus::accepted));
     const Ranking ranking = matcher.rank("m-kh", Policy{}, rank_options);
     REQUIRE(ranking.matches.size() == 1);
     CHECK(ranking.matches[0].lawyer_id == "l-vn");
@@ -415,7 +398,7 @@ TEST_CASE("matching: rank, gaps and assign agree on with_local", "[matching][ass
   }
 
   SECTION("an offered local lawyer is not yet on the team") {
-    store->insert(engagement("e-1", "m-kh", "l-kh", EngagementStatus::offered));
+    store->insert(make_engagement("e-1", "m-kh", "l-kh", EngagementStatus::offered));
     CHECK(matcher.rank("m-kh", Policy{}, rank_options).eligible == 0);
     CHECK(matcher.coverage_gaps(Policy{}, coverage_options).gaps.size() == 1);
   }
@@ -481,7 +464,7 @@ TEST_CASE("matching assign: same result in any insertion order", "[matching][ass
     std::shuffle(lawyer_order.begin(), lawyer_order.end(), shuffle);
     std::shuffle(matter_order.begin(), matter_order.end(), shuffle);
     auto store = reference_store();
-    store->insert(make_firm("f-1"));
+    store->insert(make_firm("f-1", "Firm f-1"));
     for (const Lawyer& lawyer : lawyer_order) store->insert(lawyer);
     for (const Matter& matter : matter_order) store->insert(matter);
     Matcher matcher(*store);

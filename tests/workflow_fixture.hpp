@@ -50,15 +50,6 @@ inline std::optional<atip::Error> error_of(const std::function<void()>& action) 
   return std::nullopt;
 }
 
-inline atip::Organization make_firm(const std::string& id, const std::string& name) {
-  atip::Organization firm;
-  firm.id = id;
-  firm.kind = atip::OrganizationKind::law_firm;
-  firm.names = {{name, "", ""}};
-  firm.jurisdictions = {"TH"};
-  return firm;
-}
-
 /// The network every workflow suite starts from:
 ///   ngo-1, ngo-2          NGOs
 ///   firm-1                law firm of L-1 and L-2
