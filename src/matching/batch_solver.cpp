@@ -261,7 +261,7 @@ bool more_negative(const PricedColumn& a, const PricedColumn& b) {
   return a.column.lawyer < b.column.lawyer;
 }
 
-// Per-thread buffers for reading oracle answers. Stamps mark lawyers without
+// Per-thread buffers for reading oracle results. Stamps mark lawyers without
 // clearing an array of lawyer_count entries for every matter.
 struct OracleScratch {
   std::vector<ScoredLawyer> answer;

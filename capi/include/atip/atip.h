@@ -6,7 +6,7 @@
  * handle is opaque, and records cross the boundary as UTF-8 JSON documents
  * in the data-set schema of the JSON import and export (docs/data-format.md).
  *
- * Conventions that hold for every function unless its comment says otherwise:
+ * Conventions that hold for every function unless its comment states otherwise:
  *
  * - **Status.** The function returns an ::atip_status: #ATIP_OK on success,
  *   an error code otherwise. A failure records a message, readable per thread
@@ -789,7 +789,7 @@ ATIP_EXPORT atip_status atip_workflow_express_interest(char **out, atip_db *db, 
 ATIP_EXPORT atip_status atip_workflow_request_conflict_check(char **out, atip_db *db, const char *request_json);
 
 /**
- * @brief Records a firm's answer to a conflict check.
+ * @brief Records the result of a firm's conflict check.
  *
  * @param[out] out receives the updated conflict check; release it with
  *   atip_free().
