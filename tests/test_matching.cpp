@@ -666,6 +666,9 @@ TEST_CASE("matching: policy validation names the field", "[matching]") {
   CHECK(error_of([] { policy_from_json({{"firm_share", 0}}); }).rfind("policy.firm_share: 0 is out of range", 0) == 0);
   CHECK(error_of([] { policy_from_json({{"require_vetted", "yes"}}); }).rfind("policy.require_vetted:", 0) == 0);
   CHECK(error_of([] { policy_from_json({{"experience_full_years", 0}}); }).rfind("policy.experience_full_years:", 0) == 0);
+  // Parsed text stores 0 as an unsigned number (a fuzzer finding).
+  CHECK(error_of([] { policy_from_json(nlohmann::json::parse(R"({"experience_full_years": 0})")); })
+            .rfind("policy.experience_full_years: 0 is out of range", 0) == 0);
 
   nlohmann::json zero = nlohmann::json::object();
   for (Component c : kAllComponents) zero[std::string(to_string(c))] = 0;

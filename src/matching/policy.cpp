@@ -1,6 +1,7 @@
 // The matching policy and its strict JSON form.
 #include "atip/matching/policy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string>
@@ -49,8 +50,15 @@ bool checked_boolean(const json& value, const std::string& field) {
 int checked_integer(const json& value, const std::string& field, int min, int max) {
   const std::string expected = "an integer " + std::to_string(min) + "-" + std::to_string(max);
   if (!value.is_number_integer()) reject(field, show(value) + " is not valid (expected " + expected + ")");
-  const bool in_range = value.is_number_unsigned() ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
-                                                   : value.get<std::int64_t>() >= min && value.get<std::int64_t>() <= max;
+  // nlohmann stores every non-negative literal as unsigned, so both bounds
+  // are checked on that branch too.
+  bool in_range = false;
+  if (value.is_number_unsigned()) {
+    const std::uint64_t number = value.get<std::uint64_t>();
+    in_range = number >= static_cast<std::uint64_t>(std::max(min, 0)) && number <= static_cast<std::uint64_t>(max);
+  } else {
+    in_range = value.get<std::int64_t>() >= min && value.get<std::int64_t>() <= max;
+  }
   if (!in_range) reject(field, show(value) + " is out of range (expected " + expected + ")");
   return static_cast<int>(value.get<std::int64_t>());
 }
