@@ -5,6 +5,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
@@ -398,6 +399,28 @@ TEST_CASE("text: Cantonese romanisations differ from the keys", "[text]") {
   CHECK(text::search_key("黃") == "huang");
   CHECK(text::search_key("王") == "wang");
   CHECK(text::search_key("Wong") == "wong");
+}
+
+TEST_CASE("text: ASCII keys agree with the ICU path", "[text]") {
+  // search_key and unify_spelling_variants take a byte-level shortcut for
+  // ASCII. A trailing ZERO WIDTH SPACE is removed by the first step of the
+  // ICU path, so appending one sends the same text through ICU.
+  std::mt19937 random(20261205);
+  const std::string alphabet = "aZ09 '`-.,_/\t\n\x7f\x01(Mc)O'Brien  Nguyen-Van";
+  std::vector<std::string> samples = {"", " ", "'", "Tran Thi Binh", "O'Neil", "  lead and trail  ", "A.B.C", "x`y"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string sample;
+    const int length = static_cast<int>(random() % 24);
+    for (int j = 0; j < length; ++j) {
+      sample += random() % 3 == 0 ? static_cast<char>(0x20 + random() % 0x5F) : alphabet[random() % alphabet.size()];
+    }
+    samples.push_back(sample);
+  }
+  for (const std::string& sample : samples) {
+    INFO("sample: \"" << sample << "\"");
+    CHECK(text::search_key(sample) == text::search_key(sample + "\u200B"));
+    CHECK(text::unify_spelling_variants(sample) == text::unify_spelling_variants(sample + "\u200B"));
+  }
 }
 
 TEST_CASE("text: name_keys deduplicates and sorts", "[text]") {

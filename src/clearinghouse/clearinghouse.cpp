@@ -43,21 +43,21 @@ void install_search_hook(Clearinghouse::Impl& impl) {
 
 /// Inserts a data set, writing its search documents after its records in
 /// the same transaction. SQLite's FTS5 flushes its pending terms at every
-/// savepoint, so interleaving index writes with record writes (each record
-/// is a savepoint) made a 200,000-lawyer import several times slower.
+/// savepoint, so interleaving index writes with record writes made a
+/// 200,000-lawyer import several times slower.
 void insert_with_deferred_search(Clearinghouse::Impl& impl, Dataset& data) {
   std::vector<SearchDocument> documents;
-  impl.store->transaction([&] {
-    impl.deferred_search = &documents;
-    try {
-      impl.store->insert_dataset(data);
-    } catch (...) {
+  impl.deferred_search = &documents;
+  try {
+    impl.store->insert_dataset(data, [&] {
       impl.deferred_search = nullptr;
-      throw;
-    }
+      for (const SearchDocument& document : documents) impl.search->upsert(document);
+    });
+  } catch (...) {
     impl.deferred_search = nullptr;
-    for (const SearchDocument& document : documents) impl.search->upsert(document);
-  });
+    throw;
+  }
+  impl.deferred_search = nullptr;
 }
 
 template <typename T>

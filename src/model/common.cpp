@@ -7,6 +7,7 @@
 
 #include "atip/error.hpp"
 #include "enum_table.hpp"
+#include "memo.hpp"
 
 namespace atip {
 inline namespace v1 {
@@ -85,7 +86,9 @@ const std::vector<Activity>& all_activities() {
   return activities;
 }
 
-std::string canonical_language_tag(std::string_view tag, std::string_view field) {
+namespace {
+
+std::string canonicalise_with_icu(std::string_view tag, std::string_view field) {
   const std::string input(tag);
   auto reject = [&](const char* why) {
     fail(ErrorKind::invalid_argument,
@@ -116,6 +119,13 @@ std::string canonical_language_tag(std::string_view tag, std::string_view field)
   uloc_toLanguageTag(canonical_id, canonical_tag, sizeof canonical_tag, /*strict=*/true, &status);
   if (U_FAILURE(status)) reject("cannot be canonicalised");
   return canonical_tag;
+}
+
+}  // namespace
+
+std::string canonical_language_tag(std::string_view tag, std::string_view field) {
+  thread_local detail::StringMemo<1024> memo;
+  return memo.get(tag, [&] { return canonicalise_with_icu(tag, field); });
 }
 
 std::string primary_language(std::string_view canonical_tag) {

@@ -336,7 +336,7 @@ std::vector<Engagement> Store::list_engagements_of_lawyer(const std::string& law
   return query_records<Engagement>(statement);
 }
 
-void Store::insert_dataset(Dataset& data) {
+void Store::insert_dataset(Dataset& data, const std::function<void()>& then) {
   transaction([&] {
     insert_collection(*impl_, data.jurisdictions);
     insert_collection(*impl_, data.practice_areas);
@@ -346,6 +346,7 @@ void Store::insert_dataset(Dataset& data) {
     insert_collection(*impl_, data.engagements);
     insert_collection(*impl_, data.events);
     insert_collection(*impl_, data.services);
+    if (then) then();
   });
 }
 

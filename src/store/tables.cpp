@@ -1,5 +1,7 @@
 #include "store/tables.hpp"
 
+#include <algorithm>
+
 #include "atip/error.hpp"
 
 namespace atip {
@@ -61,6 +63,24 @@ std::string field(const std::string& path, const char* key) {
   return path + (path.empty() ? "" : ".") + key;
 }
 
+/// Indices of the last item for each key, in first-seen order of the keys.
+/// Records are small (a handful of admissions or languages), so a linear
+/// scan beats building a map.
+template <typename T, typename KeyOf>
+std::vector<std::size_t> last_of_each(const std::vector<T>& items, KeyOf key_of) {
+  std::vector<std::size_t> chosen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto same_key = [&](std::size_t j) { return key_of(items[j]) == key_of(items[i]); };
+    const auto found = std::find_if(chosen.begin(), chosen.end(), same_key);
+    if (found == chosen.end()) {
+      chosen.push_back(i);
+    } else {
+      *found = i;
+    }
+  }
+  return chosen;
+}
+
 void delete_children(Store::Impl& s, const char* table, const char* column, const std::string& id) {
   s.statement(std::string("DELETE FROM ") + table + " WHERE " + column + " = ?").bind(1, id).run();
 }
@@ -112,19 +132,24 @@ void write_rows(Store::Impl& s, const Lawyer& v, const std::string& doc, bool re
     delete_children(s, "lawyer_languages", "lawyer_id", v.id);
     delete_children(s, "lawyer_practice_areas", "lawyer_id", v.id);
   }
-  // Duplicates inside one record are merged (INSERT OR REPLACE keeps the last).
-  auto& admission = s.statement("INSERT OR REPLACE INTO lawyer_admissions (lawyer_id, jurisdiction, status) VALUES (?, ?, ?)");
-  for (const auto& a : v.admissions) {
+  // Duplicates inside one record are merged, the last one kept. Plain
+  // INSERTs matter for bulk imports: an INSERT OR REPLACE on a table with
+  // foreign keys makes SQLite keep a statement journal for every row.
+  auto& admission = s.statement("INSERT INTO lawyer_admissions (lawyer_id, jurisdiction, status) VALUES (?, ?, ?)");
+  for (std::size_t i : last_of_each(v.admissions, [](const Admission& a) { return a.jurisdiction; })) {
+    const Admission& a = v.admissions[i];
     admission.reset();
     admission.bind(1, v.id).bind(2, a.jurisdiction).bind(3, to_string(a.status)).run();
   }
-  auto& language = s.statement("INSERT OR REPLACE INTO lawyer_languages (lawyer_id, tag, language, proficiency) VALUES (?, ?, ?, ?)");
-  for (const auto& l : v.languages) {
+  auto& language = s.statement("INSERT INTO lawyer_languages (lawyer_id, tag, language, proficiency) VALUES (?, ?, ?, ?)");
+  for (std::size_t i : last_of_each(v.languages, [](const LanguageSkill& l) { return l.tag; })) {
+    const LanguageSkill& l = v.languages[i];
     language.reset();
     language.bind(1, v.id).bind(2, l.tag).bind(3, primary_language(l.tag)).bind(4, static_cast<int>(l.proficiency)).run();
   }
-  auto& area = s.statement("INSERT OR REPLACE INTO lawyer_practice_areas (lawyer_id, code, years) VALUES (?, ?, ?)");
-  for (const auto& p : v.practice_areas) {
+  auto& area = s.statement("INSERT INTO lawyer_practice_areas (lawyer_id, code, years) VALUES (?, ?, ?)");
+  for (std::size_t i : last_of_each(v.practice_areas, [](const PracticeExperience& p) { return p.code; })) {
+    const PracticeExperience& p = v.practice_areas[i];
     area.reset();
     area.bind(1, v.id).bind(2, p.code).bind(3, p.years).run();
   }

@@ -17,6 +17,7 @@
 
 #include "atip/error.hpp"
 #include "atip/text.hpp"
+#include "model/memo.hpp"
 
 namespace atip {
 inline namespace v1 {
@@ -172,14 +173,17 @@ void Collator::sort(std::vector<std::string>& values) const {
 
 std::string canonical_language_tag(std::string_view bcp47_tag, std::string_view field) {
   if (bcp47_tag.empty()) fail(ErrorKind::invalid_argument, std::string(field) + ": \"\" is not a valid BCP 47 tag");
-  const icu::Locale locale = parse_locale(bcp47_tag, field);
-  UErrorCode status = U_ZERO_ERROR;
-  std::string tag = locale.toLanguageTag<std::string>(status);
-  if (U_FAILURE(status)) {
-    fail(ErrorKind::invalid_argument,
-         std::string(field) + ": \"" + std::string(bcp47_tag) + "\" is not a valid BCP 47 tag");
-  }
-  return tag;
+  thread_local detail::StringMemo<1024> memo;
+  return memo.get(bcp47_tag, [&] {
+    const icu::Locale locale = parse_locale(bcp47_tag, field);
+    UErrorCode status = U_ZERO_ERROR;
+    std::string tag = locale.toLanguageTag<std::string>(status);
+    if (U_FAILURE(status)) {
+      fail(ErrorKind::invalid_argument,
+           std::string(field) + ": \"" + std::string(bcp47_tag) + "\" is not a valid BCP 47 tag");
+    }
+    return tag;
+  });
 }
 
 std::string language_display_name(std::string_view bcp47_tag, std::string_view display_locale) {

@@ -302,9 +302,43 @@ std::string collapse_to_key(const icu::UnicodeString& text) {
   return to_utf8(out);
 }
 
+// ---------------------------------------------------------------------------
+// ASCII text
+//
+// Most names in the directory are romanised. For ASCII text every step above
+// is the identity except case folding and the final clean-up, so both are
+// done here on bytes instead of through ICU. test_text checks that the two
+// paths agree on every printable ASCII string it generates.
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/// collapse_to_key(fold(text)) for ASCII text: letters lower-cased, the
+/// joiners ' and ` dropped, every other run of non-alphanumerics one space.
+std::string ascii_search_key(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (char c : text) {
+    if (c == '\'' || c == '`') continue;
+    if (!is_ascii_alnum(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string unify_spelling_variants(std::string_view utf8) {
+  if (is_ascii(utf8)) return std::string(utf8);
   const std::string nfc = normalize(utf8);
   std::u32string text = to_utf32(icu::UnicodeString::fromUTF8(nfc));
   text = reorder_khmer(replace_single_characters(text));
@@ -316,6 +350,7 @@ std::string unify_spelling_variants(std::string_view utf8) {
 }
 
 std::string search_key(std::string_view utf8) {
+  if (is_ascii(utf8)) return ascii_search_key(utf8);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(unify_spelling_variants(utf8));
   transliterate_to_latin(text);
   text.foldCase();
