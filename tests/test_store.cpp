@@ -8,6 +8,7 @@
 #include "atip/reference_data.hpp"
 #include "atip/store.hpp"
 #include "store/schema.hpp"
+#include "store/sqlite.hpp"
 #include "support.hpp"
 
 using namespace atip;
@@ -352,6 +353,10 @@ TEST_CASE("store: migration from the first schema version", "[store]") {
   Dataset reference = reference_dataset();
   store->insert_dataset(reference);
   CHECK(store->count(EntityType::jurisdiction) == reference.jurisdictions.size());
+  sql::Statement indexes(store->native_handle(),
+                         "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'lawyer_languages_by_%'");
+  REQUIRE(indexes.step());
+  CHECK(indexes.integer(0) == 0);
 }
 
 TEST_CASE("store: listeners see committed changes only", "[store]") {

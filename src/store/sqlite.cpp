@@ -119,14 +119,14 @@ void reset_idle_statements(sqlite3* db) noexcept {
   }
 }
 
-Statement& StatementCache::get(const std::string& sql) {
+Statement& StatementCache::get(std::string_view sql) {
   // Outside an explicit transaction every store call is a new operation, so
   // a statement left stepped by an earlier one is finished: reset it to end
   // its read transaction and read the latest commit.
   if (sqlite3_get_autocommit(db_) != 0) reset_idle_statements(db_);
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
-    found = statements_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+    found = statements_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
   }
   found->second->reset();
   return *found->second;

@@ -3,11 +3,11 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -68,12 +68,21 @@ class StatementCache {
  public:
   explicit StatementCache(sqlite3* db) : db_(db) {}
   /// A reset statement ready for binding.
-  Statement& get(const std::string& sql);
+  Statement& get(std::string_view sql);
   void clear() { statements_.clear(); }
 
  private:
+  /// Hashes std::string and std::string_view alike, so that a lookup with
+  /// a string literal allocates nothing.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+
   sqlite3* db_;
-  std::map<std::string, std::unique_ptr<Statement>, std::less<>> statements_;
+  // Hashed rather than ordered: many statements share a long prefix
+  // ("INSERT INTO lawyer_"), which makes ordered comparisons slow.
+  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> statements_;
 };
 
 }  // namespace sql

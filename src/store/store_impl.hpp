@@ -34,7 +34,7 @@ struct Store::Impl {
   std::vector<std::tuple<EntityType, std::string, ChangeKind>> pending_changes;
 
   ~Impl();
-  sql::Statement& statement(const std::string& text) { return statements.get(text); }
+  sql::Statement& statement(std::string_view text) { return statements.get(text); }
   void record_change(EntityType type, const std::string& id, ChangeKind kind) {
     pending_changes.emplace_back(type, id, kind);
   }
