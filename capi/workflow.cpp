@@ -1,8 +1,10 @@
-// The workflow through the C ABI: every call reads one JSON request object
-// strictly (unknown fields rejected, each field named "request.<key>" in
-// messages), runs one workflow step under the clearinghouse's mutex and
-// returns the JSON of what the step recorded.
+// The workflow and the audit log through the C ABI. Every call reads one
+// JSON request object strictly: unknown fields are rejected, and messages
+// name each field "request.<key>". It then runs one workflow step or query
+// under the clearinghouse's mutex and returns the JSON of what the step
+// recorded or the query found.
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +21,10 @@ using atip::detail::ObjectReader;
 using nlohmann::json;
 
 namespace {
+
+/// Maximum bytes of an entity_type that the audit log stores, so a longer
+/// filter cannot match any entry.
+constexpr std::size_t kMaxAuditLabelBytes = 64;
 
 /// Parses `request_json` into a typed request with `parse(reader, document)`,
 /// rejects fields that `parse` did not read, then runs `act(clearinghouse,
@@ -219,6 +225,53 @@ FeedbackRequest read_feedback(ObjectReader& reader, const json&) {
 }
 
 // ---------------------------------------------------------------------------
+// Lists, reminders, expiry and attendance
+
+struct ActorRequest {
+  std::string actor;
+};
+
+ActorRequest read_actor(ObjectReader& reader, const json&) { return {reader.required_id("actor")}; }
+
+struct InterestStepRequest {
+  std::string interest;
+  std::string actor;
+};
+
+InterestStepRequest read_interest_step(ObjectReader& reader, const json&) {
+  return {reader.required_id("interest"), reader.required_id("actor")};
+}
+
+struct EngagementRequest {
+  std::string engagement;
+};
+
+EngagementRequest read_engagement_id(ObjectReader& reader, const json&) { return {reader.required_id("engagement")}; }
+
+/// The day of a reminder query; absent means the workflow's today (UTC).
+struct DueRemindersRequest {
+  std::optional<atip::Date> on;
+};
+
+DueRemindersRequest read_due_reminders(ObjectReader& reader, const json&) { return {reader.date("on")}; }
+
+struct AttendanceRequest {
+  std::string event;
+  std::vector<std::string> lawyers;
+  std::string actor;
+};
+
+AttendanceRequest read_attendance(ObjectReader& reader, const json&) {
+  AttendanceRequest request;
+  request.event = reader.required_id("event");
+  if (!reader.has("lawyers")) fail_field(reader.field("lawyers"), "is required (an array of lawyer ids)");
+  request.lawyers = reader.strings("lawyers", atip::detail::convert_id);
+  if (request.lawyers.empty()) fail_field(reader.field("lawyers"), "is empty (list the lawyers who attended)");
+  request.actor = reader.required_id("actor");
+  return request;
+}
+
+// ---------------------------------------------------------------------------
 // Disclosure and audit
 
 struct CandidateViewRequest {
@@ -258,6 +311,80 @@ VerifyRequest read_verify(ObjectReader& reader, const json& document) {
   return request;
 }
 
+/// Reads an integer field of 0 or more that may exceed the range of int;
+/// an absent field reads as 0.
+std::int64_t read_count(ObjectReader& reader, const json& document, std::string_view key) {
+  if (!reader.has(key)) return 0;
+  const json& value = document.at(std::string(key));
+  if (!value.is_number_integer() || (!value.is_number_unsigned() && value.get<std::int64_t>() < 0) ||
+      (value.is_number_unsigned() &&
+       value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))) {
+    fail_field(reader.field(key), atip::detail::quote_value(value) + " is not valid (expected an integer 0 or more)");
+  }
+  return value.get<std::int64_t>();
+}
+
+struct EntriesRequest {
+  atip::AuditQuery query;
+  atip::ExportOptions export_options;
+};
+
+EntriesRequest read_entries(ObjectReader& reader, const json& document) {
+  EntriesRequest request;
+  request.query.entity_type = reader.string("entity_type", kMaxAuditLabelBytes);
+  request.query.entity_id = reader.id("entity_id");
+  request.query.after_sequence = read_count(reader, document, "after_sequence");
+  request.query.limit = static_cast<std::size_t>(read_count(reader, document, "limit"));
+  request.export_options.include_confidential = reader.boolean("include_confidential", false);
+  return request;
+}
+
+struct EmptyRequest {};
+
+EmptyRequest read_empty(ObjectReader&, const json&) { return {}; }
+
+json entries_json(const std::vector<atip::AuditEntry>& entries, const atip::ExportOptions& options) {
+  json array = json::array();
+  for (const auto& entry : entries) array.push_back(atip::to_json(entry, options));
+  return array;
+}
+
+/// The state machine of one kind of record at one status.
+struct AllowedTransitionsRequest {
+  bool engagement = false;
+  std::string status;
+};
+
+AllowedTransitionsRequest read_allowed_transitions(ObjectReader& reader) {
+  AllowedTransitionsRequest request;
+  const std::string record = reader.required_string("record", atip::kMaxNameBytes);
+  if (record == "engagement") {
+    request.engagement = true;
+  } else if (record != "matter") {
+    fail_field(reader.field("record"), "\"" + record + "\" is not a record with a lifecycle (expected \"matter\" or "
+                                                       "\"engagement\")");
+  }
+  request.status = reader.required_string("status", atip::kMaxNameBytes);
+  return request;
+}
+
+template <typename Status>
+json allowed_transitions_json(std::string_view record, Status from) {
+  json allowed = json::array();
+  for (const Status to : atip::allowed_transitions(from)) allowed.push_back(std::string(atip::to_string(to)));
+  return json{{"record", record},
+              {"status", std::string(atip::to_string(from))},
+              {"terminal", atip::is_terminal(from)},
+              {"allowed", std::move(allowed)}};
+}
+
+json allowed_transitions_json(const AllowedTransitionsRequest& request, const std::string& status_path) {
+  if (request.engagement) {
+    return allowed_transitions_json("engagement", atip::parse_engagement_status(request.status, status_path));
+  }
+  return allowed_transitions_json("matter", atip::parse_matter_status(request.status, status_path));
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------------------
@@ -286,6 +413,25 @@ extern "C" atip_status atip_workflow_history(char** out, atip_db* db, const char
                            });
 }
 
+extern "C" atip_status atip_workflow_expire_overdue(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_expire_overdue", out, db, request_json, read_actor,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const ActorRequest& request) {
+                             return array_json(workflow.expire_overdue(request.actor));
+                           });
+}
+
+extern "C" atip_status atip_workflow_allowed_transitions(char** out, const char* request_json) {
+  return guarded("atip_workflow_allowed_transitions", nullptr, [&] {
+    require_pointer(out, "out");
+    const json document = require_json(request_json, "request_json");
+    ObjectReader reader(document, "request");
+    const AllowedTransitionsRequest request = read_allowed_transitions(reader);
+    reader.finish();
+
+    *out = copy_for_caller(result_text(allowed_transitions_json(request, reader.field("status"))));
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Interest and conflict checks
 
@@ -293,6 +439,21 @@ extern "C" atip_status atip_workflow_express_interest(char** out, atip_db* db, c
   return run_workflow_call("atip_workflow_express_interest", out, db, request_json, read_interest,
                            [](atip::Clearinghouse&, atip::Workflow& workflow, const atip::InterestRequest& request) {
                              return atip::to_json(workflow.express_interest(request));
+                           });
+}
+
+extern "C" atip_status atip_workflow_withdraw_interest(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call(
+      "atip_workflow_withdraw_interest", out, db, request_json, read_interest_step,
+      [](atip::Clearinghouse&, atip::Workflow& workflow, const InterestStepRequest& request) {
+        return atip::to_json(workflow.withdraw_interest(request.interest, request.actor));
+      });
+}
+
+extern "C" atip_status atip_workflow_interests(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_interests", out, db, request_json, read_matter_id,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const MatterRequest& request) {
+                             return array_json(workflow.interests(request.matter));
                            });
 }
 
@@ -310,6 +471,20 @@ extern "C" atip_status atip_workflow_record_conflict_check(char** out, atip_db* 
       [](atip::Clearinghouse&, atip::Workflow& workflow, const CheckResultRequest& request) {
         return atip::to_json(workflow.record_conflict_check(request.check, request.result, request.actor, request.note));
       });
+}
+
+extern "C" atip_status atip_workflow_conflict_checks(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_conflict_checks", out, db, request_json, read_matter_id,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const MatterRequest& request) {
+                             return array_json(workflow.conflict_checks(request.matter));
+                           });
+}
+
+extern "C" atip_status atip_workflow_due_reminders(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_due_reminders", out, db, request_json, read_due_reminders,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const DueRemindersRequest& request) {
+                             return array_json(workflow.due_reminders(request.on.value_or(workflow.today())));
+                           });
 }
 
 // ---------------------------------------------------------------------------
@@ -375,6 +550,24 @@ extern "C" atip_status atip_workflow_record_feedback(char** out, atip_db* db, co
       });
 }
 
+extern "C" atip_status atip_workflow_engagement_history(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_engagement_history", out, db, request_json, read_engagement_id,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const EngagementRequest& request) {
+                             return array_json(workflow.engagement_history(request.engagement));
+                           });
+}
+
+// ---------------------------------------------------------------------------
+// Events
+
+extern "C" atip_status atip_workflow_record_attendance(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_workflow_record_attendance", out, db, request_json, read_attendance,
+                           [](atip::Clearinghouse&, atip::Workflow& workflow, const AttendanceRequest& request) {
+                             return atip::to_json(
+                                 workflow.record_attendance(request.event, request.lawyers, request.actor));
+                           });
+}
+
 // ---------------------------------------------------------------------------
 // Disclosure and audit
 
@@ -389,5 +582,20 @@ extern "C" atip_status atip_audit_verify(char** out, atip_db* db, const char* re
   return run_workflow_call("atip_audit_verify", out, db, request_json, read_verify,
                            [](atip::Clearinghouse& clearinghouse, atip::Workflow&, const VerifyRequest& request) {
                              return atip::to_json(clearinghouse.audit_log().verify(request.anchor));
+                           });
+}
+
+extern "C" atip_status atip_audit_entries(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_audit_entries", out, db, request_json, read_entries,
+                           [](atip::Clearinghouse& clearinghouse, atip::Workflow&, const EntriesRequest& request) {
+                             return entries_json(clearinghouse.audit_log().entries(request.query),
+                                                 request.export_options);
+                           });
+}
+
+extern "C" atip_status atip_audit_head(char** out, atip_db* db, const char* request_json) {
+  return run_workflow_call("atip_audit_head", out, db, request_json, read_empty,
+                           [](atip::Clearinghouse& clearinghouse, atip::Workflow&, const EmptyRequest&) {
+                             return atip::to_json(clearinghouse.audit_log().head());
                            });
 }

@@ -102,6 +102,14 @@ class Clearinghouse {
   /// The coverage gaps of the open matters, under the mutex, as a report
   /// with small cells suppressed.
   CoverageGapReport coverage_report(const ReportOptions& options = {}, const Policy& policy = {});
+  /// Runs `action(reports)` under the mutex, so that no other call on this
+  /// object uses the store while the reports read it. Works on a read-only
+  /// database too.
+  template <typename Action>
+  auto with_reports(const ReportOptions& options, Action action) {
+    std::lock_guard lock(mutex());
+    return action(reports(options));
+  }
 
   /// Runs `action(workflow)` under the mutex; the workflow records every
   /// change in the audit log.

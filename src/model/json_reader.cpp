@@ -1,5 +1,6 @@
 #include "json_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -200,9 +201,13 @@ int ObjectReader::integer(std::string_view key, int fallback, int min, int max) 
   if (value == nullptr) return fallback;
   const std::string range = " (expected an integer " + std::to_string(min) + "-" + std::to_string(max) + ")";
   if (!value->is_number_integer()) fail_field(field(key), quote_value(*value) + " is not valid" + range);
-  const bool in_range = value->is_number_unsigned()
-                            ? value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
-                            : value->get<std::int64_t>() >= min && value->get<std::int64_t>() <= max;
+  // nlohmann stores every non-negative literal as unsigned, so both bounds
+  // are checked on that branch too.
+  const bool in_range =
+      value->is_number_unsigned()
+          ? value->get<std::uint64_t>() >= static_cast<std::uint64_t>(std::max(min, 0)) &&
+                value->get<std::uint64_t>() <= static_cast<std::uint64_t>(max)
+          : value->get<std::int64_t>() >= min && value->get<std::int64_t>() <= max;
   if (!in_range) fail_field(field(key), quote_value(*value) + " is out of range" + range);
   return static_cast<int>(value->get<std::int64_t>());
 }

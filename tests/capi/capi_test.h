@@ -44,6 +44,40 @@ extern int capi_test_failures;
     }                                                                                                 \
   } while (0)
 
+/* Checks that `text` is not NULL and does not contain `part`. */
+#define CHECK_LACKS(text, part)                                                                        \
+  do {                                                                                                \
+    const char *check_text_ = (text);                                                                 \
+    if (check_text_ == NULL || strstr(check_text_, (part)) != NULL) {                                 \
+      fprintf(stderr, "%s:%d: \"%s\" contains \"%s\"\n", __FILE__, __LINE__,                          \
+              check_text_ == NULL ? "(NULL)" : check_text_, (part));                                  \
+      ++capi_test_failures;                                                                           \
+    }                                                                                                 \
+  } while (0)
+
+/* Checks that `text` is not NULL and starts with `prefix`. */
+#define CHECK_STARTS_WITH(text, prefix)                                                                \
+  do {                                                                                                \
+    const char *check_text_ = (text);                                                                 \
+    if (check_text_ == NULL || strncmp(check_text_, (prefix), strlen(prefix)) != 0) {                 \
+      fprintf(stderr, "%s:%d: \"%s\" does not start with \"%s\"\n", __FILE__, __LINE__,                \
+              check_text_ == NULL ? "(NULL)" : check_text_, (prefix));                                \
+      ++capi_test_failures;                                                                           \
+    }                                                                                                 \
+  } while (0)
+
+/* Checks that `text` contains `first` and, after it, `second`. */
+#define CHECK_BEFORE(text, first, second)                                                              \
+  do {                                                                                                \
+    const char *check_text_ = (text);                                                                 \
+    const char *check_first_ = check_text_ == NULL ? NULL : strstr(check_text_, (first));            \
+    if (check_first_ == NULL || strstr(check_first_, (second)) == NULL) {                             \
+      fprintf(stderr, "%s:%d: \"%s\" lacks \"%s\" followed by \"%s\"\n", __FILE__, __LINE__,           \
+              check_text_ == NULL ? "(NULL)" : check_text_, (first), (second));                       \
+      ++capi_test_failures;                                                                           \
+    }                                                                                                 \
+  } while (0)
+
 /* Checks that the last error of this thread has `status` and a message
  * containing `part`. */
 #define CHECK_LAST_ERROR(status, part)                  \
@@ -77,6 +111,41 @@ typedef atip_status (*request_call)(char **out, atip_db *db, const char *request
  * malformed JSON and a JSON array with ATIP_E_INVALID_ARGUMENT and a message
  * that starts with `name`, and leaves `*out` alone each time. */
 void check_request_call_rejects_bad_input(const char *name, request_call call, atip_db *db);
+
+/* Runs a request call that must succeed and returns its output, to release
+ * with atip_free(), or NULL after recording a failed check. */
+char *run_request_ok(const char *name, request_call call, atip_db *db, const char *request);
+#define RUN_OK(call, db, request) run_request_ok(#call, call, db, request)
+
+/* Runs a request call that must succeed and copies the "id" of its result
+ * into `id`, which has room for `size` bytes. */
+void run_request_for_id(const char *name, request_call call, atip_db *db, const char *request, char *id,
+                        size_t size);
+
+/* A request that a call must reject with `status` and a message containing
+ * `message`. */
+struct request_case {
+  request_call call;
+  const char *request;
+  atip_status status;
+  const char *message;
+};
+
+/* Runs every case and checks its status, its message and that `*out` was
+ * left alone. */
+void check_request_cases(atip_db *db, const struct request_case *cases, size_t count);
+
+/* Copies the string value of the first `"key": "..."` in `json` into
+ * `value`; enough for ids, which the tests write without escapes. Returns 0
+ * when the key is missing. */
+int find_string_field(const char *json, const char *key, char *value, size_t size);
+
+/* Counts the places where `part` occurs in `text` (0 for NULL text). */
+size_t count_occurrences(const char *text, const char *part);
+
+/* Writes the UTC date `days` days from today as "YYYY-MM-DD" into `out`,
+ * which has room for 11 bytes. */
+void utc_date(char *out, long days);
 
 /* Ends a test program: prints the count of failed checks and returns the
  * exit status. */

@@ -1,54 +1,12 @@
 /* C ABI tests: the workflow of a matter from posting to closing, the
- * engagement steps, disclosure to candidates and the audit log, plus the
- * bad-input cases of every workflow call. */
+ * engagement steps, interests, conflict checks and their reminders, expiry,
+ * event attendance, disclosure to candidates and the audit log, plus the
+ * bad-input cases of every workflow and audit call. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "capi_test.h"
-
-/* Copies the string value of the first `"key": "..."` in `json` into
- * `value`; enough for ids, which the tests write without escapes. Returns 0
- * when the key is missing. */
-static int find_string_field(const char *json, const char *key, char *value, size_t size) {
-  char pattern[64];
-  const char *start;
-  size_t length = 0;
-
-  sprintf(pattern, "\"%s\": \"", key);
-  start = json == NULL ? NULL : strstr(json, pattern);
-  if (start == NULL) return 0;
-  start += strlen(pattern);
-  while (start[length] != '\0' && start[length] != '"' && length + 1 < size) {
-    value[length] = start[length];
-    ++length;
-  }
-  value[length] = '\0';
-  return 1;
-}
-
-/* Runs a workflow call that must succeed and returns its output, or NULL
- * after recording a failed check. */
-static char *run_ok(const char *name, request_call call, atip_db *db, const char *request) {
-  char *out = NULL;
-  atip_status status = call(&out, db, request);
-  if (status != ATIP_OK) {
-    fprintf(stderr, "%s(%s) returned %s: %s\n", name, request, atip_status_str(status), atip_error_last_message());
-    ++capi_test_failures;
-    return NULL;
-  }
-  return out;
-}
-
-/* Runs a workflow call that must succeed and copies the "id" of its result. */
-static void run_for_id(const char *name, request_call call, atip_db *db, const char *request, char *id, size_t size) {
-  char *out = run_ok(name, call, db, request);
-  id[0] = '\0';
-  CHECK(find_string_field(out, "id", id, size));
-  atip_free(out);
-}
-
-#define RUN_OK(call, db, request) run_ok(#call, call, db, request)
 
 static const char *new_matter_request =
     "{\"actor\": \"coordinator-1\", \"matter\": {\"id\": \"matter-w\", \"ngo\": \"ngo-mekong\", "
@@ -75,7 +33,7 @@ static void clear_conflict_check(atip_db *db, const char *lawyer) {
 
   sprintf(request, "{\"matter\": \"matter-w\", \"lawyer\": \"%s\", \"actor\": \"coordinator-1\", \"reminder_days\": 3}",
           lawyer);
-  run_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db, request, check,
+  run_request_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db, request, check,
              sizeof check);
 
   sprintf(request, "{\"check\": \"%s\", \"result\": \"cleared\", \"actor\": \"partner-1\", \"note\": \"no match\"}",
@@ -88,6 +46,66 @@ static void clear_conflict_check(atip_db *db, const char *lawyer) {
   out = UNTOUCHED;
   CHECK_STATUS(ATIP_E_INVALID_STATE, atip_workflow_record_conflict_check(&out, db, request));
   CHECK(out == UNTOUCHED);
+}
+
+/* A second expression of interest in matter-w, withdrawn again; the
+ * matter keeps its state. */
+static void check_interest_withdrawal(atip_db *db) {
+  char interest[129];
+  char request[256];
+  char *out;
+
+  run_request_for_id("atip_workflow_express_interest", atip_workflow_express_interest, db,
+             "{\"matter\": \"matter-w\", \"firm\": \"firm-chao\", \"actor\": \"partner-2\"}", interest,
+             sizeof interest);
+  sprintf(request, "{\"interest\": \"%s\", \"actor\": \"partner-2\"}", interest);
+  out = RUN_OK(atip_workflow_withdraw_interest, db, request);
+  CHECK_CONTAINS(out, "\"status\": \"withdrawn\"");
+  CHECK_CONTAINS(out, "\"firm\": \"firm-chao\"");
+  atip_free(out);
+
+  /* An interest is withdrawn once. */
+  out = UNTOUCHED;
+  CHECK_STATUS(ATIP_E_INVALID_STATE, atip_workflow_withdraw_interest(&out, db, request));
+  CHECK_CONTAINS(atip_error_last_message(), "withdrawn already");
+  CHECK(out == UNTOUCHED);
+  CHECK_STATUS(ATIP_E_NOT_FOUND,
+               atip_workflow_withdraw_interest(&out, db, "{\"interest\": \"interest-404\", \"actor\": \"c\"}"));
+  CHECK(out == UNTOUCHED);
+
+  out = RUN_OK(atip_workflow_interests, db, "{\"matter\": \"matter-w\"}");
+  CHECK(count_occurrences(out, "\"matter\": \"matter-w\"") == 2);
+  CHECK(count_occurrences(out, "\"status\": \"active\"") == 1);
+  CHECK(count_occurrences(out, "\"status\": \"withdrawn\"") == 1);
+  CHECK_CONTAINS(out, "I speak Khmer");
+  atip_free(out);
+
+  out = RUN_OK(atip_workflow_history, db, "{\"matter\": \"matter-w\"}");
+  CHECK(count_occurrences(out, "\"to\": \"interest_expressed\"") == 1);
+  atip_free(out);
+}
+
+/* The offer, each later step and its reason, oldest first. */
+static void check_engagement_history(atip_db *db, const char *engagement, const char *declined) {
+  char request[256];
+  char *out;
+
+  sprintf(request, "{\"engagement\": \"%s\"}", engagement);
+  out = RUN_OK(atip_workflow_engagement_history, db, request);
+  CHECK(count_occurrences(out, "\"to\": ") == 4);
+  CHECK(count_occurrences(out, "\"from\": null") == 1);
+  CHECK_CONTAINS(out, "\"actor\": \"coordinator-1\"");
+  CHECK_CONTAINS(out, "best match: Khmer at working level");
+  CHECK_BEFORE(out, "\"to\": \"offered\"", "\"to\": \"accepted\"");
+  CHECK_BEFORE(out, "\"to\": \"active\"", "\"to\": \"completed\"");
+  atip_free(out);
+
+  sprintf(request, "{\"engagement\": \"%s\"}", declined);
+  out = RUN_OK(atip_workflow_engagement_history, db, request);
+  CHECK(count_occurrences(out, "\"to\": ") == 2);
+  CHECK_CONTAINS(out, "\"to\": \"declined\"");
+  CHECK_CONTAINS(out, "no capacity this month");
+  atip_free(out);
 }
 
 static void test_matter_lifecycle(atip_db *db) {
@@ -107,9 +125,16 @@ static void test_matter_lifecycle(atip_db *db) {
                "{\"matter\": \"matter-w\", \"lawyer\": \"lawyer-1\", \"actor\": \"lawyer-1\", \"note\": \"I speak Khmer\"}");
   CHECK_CONTAINS(out, "\"lawyer\": \"lawyer-1\"");
   atip_free(out);
+  check_interest_withdrawal(db);
 
   clear_conflict_check(db, "lawyer-1");
   clear_conflict_check(db, "lawyer-3");
+  /* lawyer-1 is checked through the firm, lawyer-3 (no firm) alone. */
+  out = RUN_OK(atip_workflow_conflict_checks, db, "{\"matter\": \"matter-w\"}");
+  CHECK(count_occurrences(out, "\"status\": \"cleared\"") == 2);
+  CHECK_CONTAINS(out, "\"firm\": \"firm-isan\"");
+  CHECK_CONTAINS(out, "\"lawyer\": \"lawyer-3\"");
+  atip_free(out);
 
   /* Before acceptance the view contains the summary only. */
   out = RUN_OK(atip_workflow_candidate_view, db, "{\"matter\": \"matter-w\", \"lawyer\": \"lawyer-1\"}");
@@ -120,7 +145,7 @@ static void test_matter_lifecycle(atip_db *db) {
   atip_free(out);
 
   /* lawyer-3 declines. */
-  run_for_id("atip_workflow_offer", atip_workflow_offer, db,
+  run_request_for_id("atip_workflow_offer", atip_workflow_offer, db,
              "{\"matter\": \"matter-w\", \"lawyer\": \"lawyer-3\", \"decided_by\": \"coordinator-1\"}", declined,
              sizeof declined);
   sprintf(request, "{\"engagement\": \"%s\", \"reason\": \"no capacity this month\", \"actor\": \"lawyer-3\"}",
@@ -135,7 +160,7 @@ static void test_matter_lifecycle(atip_db *db) {
   CHECK(out == UNTOUCHED);
 
   /* lawyer-1 accepts, works and completes. */
-  run_for_id("atip_workflow_offer", atip_workflow_offer, db,
+  run_request_for_id("atip_workflow_offer", atip_workflow_offer, db,
              "{\"matter\": \"matter-w\", \"lawyer\": \"lawyer-1\", \"decided_by\": \"coordinator-1\", "
              "\"reason\": \"best match: Khmer at working level, wage claims\"}",
              engagement, sizeof engagement);
@@ -177,6 +202,7 @@ static void test_matter_lifecycle(atip_db *db) {
   out = RUN_OK(atip_workflow_record_feedback, db, request);
   CHECK_CONTAINS(out, "\"feedback\": 5");
   atip_free(out);
+  check_engagement_history(db, engagement, declined);
 
   out = RUN_OK(atip_workflow_transition, db,
                "{\"matter\": \"matter-w\", \"to\": \"closed\", \"actor\": \"coordinator-1\", "
@@ -213,13 +239,13 @@ static void test_withdraw(atip_db *db) {
                "{\"matter\": \"matter-1\", \"firm\": \"firm-chao\", \"actor\": \"partner-2\"}");
   CHECK_CONTAINS(out, "\"firm\": \"firm-chao\"");
   atip_free(out);
-  run_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db,
+  run_request_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db,
              "{\"matter\": \"matter-1\", \"lawyer\": \"lawyer-3\", \"actor\": \"coordinator-1\"}", check, sizeof check);
   sprintf(request, "{\"check\": \"%s\", \"result\": \"cleared\", \"actor\": \"lawyer-3\"}", check);
   out = RUN_OK(atip_workflow_record_conflict_check, db, request);
   atip_free(out);
 
-  run_for_id("atip_workflow_offer", atip_workflow_offer, db,
+  run_request_for_id("atip_workflow_offer", atip_workflow_offer, db,
              "{\"matter\": \"matter-1\", \"lawyer\": \"lawyer-3\", \"decided_by\": \"coordinator-1\"}", engagement,
              sizeof engagement);
   sprintf(request, "{\"engagement\": \"%s\", \"reason\": \"the NGO found counsel\", \"actor\": \"coordinator-1\"}",
@@ -229,7 +255,7 @@ static void test_withdraw(atip_db *db) {
   atip_free(out);
 
   /* A conflict found blocks the offer. */
-  run_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db,
+  run_request_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db,
              "{\"matter\": \"matter-1\", \"firm\": \"firm-chao\", \"actor\": \"coordinator-1\"}", check, sizeof check);
   sprintf(request, "{\"check\": \"%s\", \"result\": \"conflict_found\", \"actor\": \"partner-2\"}", check);
   out = RUN_OK(atip_workflow_record_conflict_check, db, request);
@@ -238,6 +264,193 @@ static void test_withdraw(atip_db *db) {
   CHECK(atip_workflow_offer(&out, db,
                             "{\"matter\": \"matter-1\", \"lawyer\": \"lawyer-2\", \"decided_by\": \"coordinator-1\"}") ==
         ATIP_E_INVALID_STATE);
+  CHECK(out == UNTOUCHED);
+}
+
+/* matter-1 is at conflict_check after test_withdraw. */
+static void test_due_reminders(atip_db *db) {
+  char check[129];
+  char request[256];
+  char day[16];
+  char *out;
+
+  run_request_for_id("atip_workflow_request_conflict_check", atip_workflow_request_conflict_check, db,
+             "{\"matter\": \"matter-1\", \"firm\": \"firm-isan\", \"actor\": \"coordinator-1\", "
+             "\"reminder_days\": 2}",
+             check, sizeof check);
+
+  /* Due in two days: not yet today, and from then on. */
+  out = RUN_OK(atip_workflow_due_reminders, db, "{}");
+  CHECK_LACKS(out, check);
+  atip_free(out);
+  utc_date(day, 2);
+  sprintf(request, "{\"on\": \"%s\"}", day);
+  out = RUN_OK(atip_workflow_due_reminders, db, request);
+  CHECK_CONTAINS(out, check);
+  CHECK(count_occurrences(out, "\"status\": \"requested\"") == 1);
+  atip_free(out);
+  utc_date(day, 30);
+  sprintf(request, "{\"on\": \"%s\"}", day);
+  out = RUN_OK(atip_workflow_due_reminders, db, request);
+  CHECK_CONTAINS(out, check);
+  atip_free(out);
+
+  out = RUN_OK(atip_workflow_due_reminders, db, "{\"on\": \"2000-01-01\"}");
+  CHECK_STARTS_WITH(out, "[]");
+  atip_free(out);
+
+  /* A check with a recorded result is no longer due. */
+  sprintf(request, "{\"check\": \"%s\", \"result\": \"cleared\", \"actor\": \"partner-1\"}", check);
+  out = RUN_OK(atip_workflow_record_conflict_check, db, request);
+  atip_free(out);
+  utc_date(day, 30);
+  sprintf(request, "{\"on\": \"%s\"}", day);
+  out = RUN_OK(atip_workflow_due_reminders, db, request);
+  CHECK_LACKS(out, check);
+  atip_free(out);
+}
+
+static void test_expire_overdue(atip_db *db) {
+  char request[1024];
+  char deadline[16];
+  char *out;
+
+  utc_date(deadline, -3);
+  sprintf(request,
+          "{\"actor\": \"coordinator-1\", \"matter\": {\"id\": \"matter-late\", \"ngo\": \"ngo-mekong\", "
+          "\"title\": \"Advice on a visa overstay fine\", \"practice_area\": \"labour.wage_claims\", "
+          "\"forum\": \"TH\", \"activities\": [\"advise_local_law\"], \"deadline\": \"%s\"}}",
+          deadline);
+  out = RUN_OK(atip_workflow_post_matter, db, request);
+  atip_free(out);
+  out = RUN_OK(atip_workflow_transition, db, "{\"matter\": \"matter-late\", \"to\": \"vetted\", \"actor\": \"c\"}");
+  atip_free(out);
+
+  out = RUN_OK(atip_workflow_expire_overdue, db, "{\"actor\": \"nightly-job\"}");
+  CHECK(count_occurrences(out, "\"to\": ") == 1);
+  CHECK_CONTAINS(out, "\"matter\": \"matter-late\"");
+  CHECK_CONTAINS(out, "\"to\": \"expired\"");
+  CHECK_CONTAINS(out, "\"actor\": \"nightly-job\"");
+  CHECK_CONTAINS(out, deadline);
+  atip_free(out);
+
+  /* Nothing is overdue any more. */
+  out = RUN_OK(atip_workflow_expire_overdue, db, "{\"actor\": \"nightly-job\"}");
+  CHECK_STARTS_WITH(out, "[]");
+  atip_free(out);
+}
+
+static void test_attendance(atip_db *db) {
+  char record[512];
+  char day[16];
+  char *out = NULL;
+
+  utc_date(day, -7);
+  sprintf(record,
+          "{\"id\": \"event-1\", \"title\": \"Forced labour casework\", \"date\": \"%s\", "
+          "\"jurisdiction\": \"TH\", \"topics\": [\"labour.forced_labour\", \"labour.wage_claims\"]}",
+          day);
+  CHECK_STATUS(ATIP_OK, atip_record_add(&out, db, ATIP_ENTITY_EVENT, record));
+  atip_free(out);
+
+  out = RUN_OK(atip_workflow_record_attendance, db,
+               "{\"event\": \"event-1\", \"lawyers\": [\"lawyer-3\", \"lawyer-4\"], \"actor\": \"coordinator-1\"}");
+  CHECK_CONTAINS(out, "\"lawyer-3\"");
+  CHECK_CONTAINS(out, "\"lawyer-4\"");
+  atip_free(out);
+
+  /* One training record per topic, dated and placed like the event. */
+  out = NULL;
+  CHECK_STATUS(ATIP_OK, atip_record_get(&out, db, ATIP_ENTITY_LAWYER, "lawyer-3", NULL));
+  CHECK(count_occurrences(out, "\"event\": \"event-1\"") == 2);
+  CHECK(count_occurrences(out, day) == 2);
+  atip_free(out);
+
+  /* Again with lawyer-3: no second attendee entry, no second training. */
+  out = RUN_OK(atip_workflow_record_attendance, db,
+               "{\"event\": \"event-1\", \"lawyers\": [\"lawyer-3\"], \"actor\": \"coordinator-1\"}");
+  CHECK(count_occurrences(out, "\"lawyer-3\"") == 1);
+  atip_free(out);
+  out = NULL;
+  CHECK_STATUS(ATIP_OK, atip_record_get(&out, db, ATIP_ENTITY_LAWYER, "lawyer-3", NULL));
+  CHECK(count_occurrences(out, "\"event\": \"event-1\"") == 2);
+  atip_free(out);
+
+  /* All or nothing: an unknown lawyer leaves lawyer-5 unrecorded too. */
+  out = UNTOUCHED;
+  CHECK_STATUS(ATIP_E_NOT_FOUND, atip_workflow_record_attendance(&out, db,
+                                                                 "{\"event\": \"event-1\", \"lawyers\": "
+                                                                 "[\"lawyer-5\", \"lawyer-404\"], \"actor\": \"c\"}"));
+  CHECK_CONTAINS(atip_error_last_message(), "lawyer-404");
+  CHECK(out == UNTOUCHED);
+  out = NULL;
+  CHECK_STATUS(ATIP_OK, atip_record_get(&out, db, ATIP_ENTITY_EVENT, "event-1", NULL));
+  CHECK_LACKS(out, "lawyer-5");
+  atip_free(out);
+
+  /* Attendance of an event that has not taken place yet. */
+  utc_date(day, 7);
+  sprintf(record, "{\"id\": \"event-2\", \"title\": \"Roundtable\", \"date\": \"%s\", \"jurisdiction\": \"KH\"}",
+          day);
+  out = NULL;
+  CHECK_STATUS(ATIP_OK, atip_record_add(&out, db, ATIP_ENTITY_EVENT, record));
+  atip_free(out);
+  out = UNTOUCHED;
+  CHECK_STATUS(ATIP_E_INVALID_STATE,
+               atip_workflow_record_attendance(&out, db, "{\"event\": \"event-2\", \"lawyers\": [\"lawyer-4\"], \"actor\": \"c\"}"));
+  CHECK(out == UNTOUCHED);
+}
+
+/* Runs atip_workflow_allowed_transitions(), which must succeed. */
+static char *allowed_transitions(const char *request) {
+  char *out = NULL;
+  CHECK_STATUS(ATIP_OK, atip_workflow_allowed_transitions(&out, request));
+  return out;
+}
+
+static void test_allowed_transitions(void) {
+  char *out = allowed_transitions("{\"record\": \"matter\", \"status\": \"circulated\"}");
+  CHECK_CONTAINS(out, "\"terminal\": false");
+  CHECK_CONTAINS(out, "\"interest_expressed\"");
+  CHECK_CONTAINS(out, "\"withdrawn\"");
+  CHECK_LACKS(out, "\"placed\"");
+  atip_free(out);
+
+  out = allowed_transitions("{\"record\": \"engagement\", \"status\": \"offered\"}");
+  CHECK_CONTAINS(out, "\"accepted\"");
+  CHECK_CONTAINS(out, "\"declined\"");
+  CHECK_LACKS(out, "\"completed\"");
+  atip_free(out);
+
+  out = allowed_transitions("{\"record\": \"engagement\", \"status\": \"completed\"}");
+  CHECK_CONTAINS(out, "\"terminal\": true");
+  CHECK_CONTAINS(out, "\"allowed\": []");
+  atip_free(out);
+
+  out = UNTOUCHED;
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(NULL, "{}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "atip_workflow_allowed_transitions: out: must not be NULL");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(&out, NULL));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request_json");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(&out, INVALID_UTF8_JSON));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "UTF-8");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(&out, MALFORMED_JSON));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "malformed JSON at byte");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(&out, "[]"));
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(&out, "{\"status\": \"draft\"}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.record");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT,
+               atip_workflow_allowed_transitions(&out, "{\"record\": \"lawyer\", \"status\": \"draft\"}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.record: \"lawyer\"");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT,
+               atip_workflow_allowed_transitions(&out, "{\"record\": \"matter\", \"status\": \"offered\"}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.status");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT,
+               atip_workflow_allowed_transitions(&out, "{\"record\": \"matter\", \"status\": 3}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.status");
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(
+                                            &out, "{\"record\": \"matter\", \"status\": \"draft\", \"x\": 1}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "unknown field \"x\"");
   CHECK(out == UNTOUCHED);
 }
 
@@ -266,6 +479,13 @@ static void test_audit(atip_db *db) {
   out = RUN_OK(atip_audit_verify, db, "{\"anchor\": {\"sequence\": 1000000, \"hash\": \"00\"}}");
   CHECK_CONTAINS(out, "\"intact\": false");
   CHECK_CONTAINS(out, "truncated");
+  atip_free(out);
+
+  /* The head without verification is the head verification found. */
+  out = RUN_OK(atip_audit_head, db, "{}");
+  CHECK_CONTAINS(out, hash);
+  sprintf(request, "\"sequence\": %s\n", sequence);
+  CHECK_CONTAINS(out, request);
   atip_free(out);
 
   out = UNTOUCHED;
@@ -298,7 +518,16 @@ static const struct {
     {"atip_workflow_log_hours", atip_workflow_log_hours},
     {"atip_workflow_record_feedback", atip_workflow_record_feedback},
     {"atip_workflow_candidate_view", atip_workflow_candidate_view},
+    {"atip_workflow_expire_overdue", atip_workflow_expire_overdue},
+    {"atip_workflow_withdraw_interest", atip_workflow_withdraw_interest},
+    {"atip_workflow_interests", atip_workflow_interests},
+    {"atip_workflow_conflict_checks", atip_workflow_conflict_checks},
+    {"atip_workflow_due_reminders", atip_workflow_due_reminders},
+    {"atip_workflow_engagement_history", atip_workflow_engagement_history},
+    {"atip_workflow_record_attendance", atip_workflow_record_attendance},
     {"atip_audit_verify", atip_audit_verify},
+    {"atip_audit_entries", atip_audit_entries},
+    {"atip_audit_head", atip_audit_head},
 };
 
 static void test_bad_input_of_every_call(atip_db *db) {
@@ -315,12 +544,7 @@ static void test_bad_input_of_every_call(atip_db *db) {
 
 /* Missing, misspelt and invalid fields are named in the message. */
 static void test_request_fields(atip_db *db) {
-  static const struct {
-    request_call call;
-    const char *request;
-    atip_status status;
-    const char *message;
-  } cases[] = {
+  static const struct request_case cases[] = {
       {atip_workflow_post_matter, "{\"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT, "request.matter: is required"},
       {atip_workflow_post_matter, "{\"matter\": {\"title\": \"t\"}, \"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT,
        "request.matter"},
@@ -367,22 +591,91 @@ static void test_request_fields(atip_db *db) {
        ATIP_E_INVALID_ARGUMENT, "request.rating"},
       {atip_workflow_record_feedback, "{\"engagement\": \"e\", \"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT,
        "request.rating: is required"},
+      /* The parser stores 0 as an unsigned number; the lower bound applies to it too. */
+      {atip_workflow_record_feedback, "{\"engagement\": \"e\", \"rating\": 0, \"actor\": \"c\"}",
+       ATIP_E_INVALID_ARGUMENT, "request.rating: 0 is out of range"},
       {atip_workflow_candidate_view, "{\"matter\": \"matter-1\"}", ATIP_E_INVALID_ARGUMENT, "request.lawyer"},
       {atip_workflow_candidate_view, "{\"matter\": \"matter-1\", \"lawyer\": \"lawyer-404\"}", ATIP_E_NOT_FOUND,
        "lawyer-404"},
+      {atip_workflow_expire_overdue, "{}", ATIP_E_INVALID_ARGUMENT, "request.actor: is required"},
+      {atip_workflow_expire_overdue, "{\"actor\": 1}", ATIP_E_INVALID_ARGUMENT, "request.actor"},
+      {atip_workflow_withdraw_interest, "{\"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT, "request.interest: is required"},
+      {atip_workflow_withdraw_interest, "{\"interest\": \"i\"}", ATIP_E_INVALID_ARGUMENT, "request.actor"},
+      {atip_workflow_withdraw_interest, "{\"interest\": [], \"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT,
+       "request.interest"},
+      {atip_workflow_interests, "{}", ATIP_E_INVALID_ARGUMENT, "request.matter: is required"},
+      {atip_workflow_interests, "{\"matter\": \"matter-404\"}", ATIP_E_NOT_FOUND, "matter-404"},
+      {atip_workflow_conflict_checks, "{\"matter\": true}", ATIP_E_INVALID_ARGUMENT, "request.matter"},
+      {atip_workflow_conflict_checks, "{\"matter\": \"matter-404\"}", ATIP_E_NOT_FOUND, "matter-404"},
+      {atip_workflow_due_reminders, "{\"on\": \"tomorrow\"}", ATIP_E_INVALID_ARGUMENT, "request.on"},
+      {atip_workflow_due_reminders, "{\"on\": 20260101}", ATIP_E_INVALID_ARGUMENT, "request.on"},
+      {atip_workflow_due_reminders, "{\"on\": \"\"}", ATIP_E_INVALID_ARGUMENT, "request.on"},
+      {atip_workflow_engagement_history, "{}", ATIP_E_INVALID_ARGUMENT, "request.engagement: is required"},
+      {atip_workflow_engagement_history, "{\"engagement\": \"engagement-404\"}", ATIP_E_NOT_FOUND,
+       "engagement-404"},
+      {atip_workflow_record_attendance, "{\"lawyers\": [\"lawyer-1\"], \"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT,
+       "request.event: is required"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-1\", \"actor\": \"c\"}", ATIP_E_INVALID_ARGUMENT,
+       "request.lawyers: is required"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-1\", \"lawyers\": [], \"actor\": \"c\"}",
+       ATIP_E_INVALID_ARGUMENT, "request.lawyers: is empty"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-1\", \"lawyers\": \"lawyer-1\", \"actor\": \"c\"}",
+       ATIP_E_INVALID_ARGUMENT, "request.lawyers"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-1\", \"lawyers\": [5], \"actor\": \"c\"}",
+       ATIP_E_INVALID_ARGUMENT, "request.lawyers[0]"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-1\", \"lawyers\": [\"lawyer-1\"]}",
+       ATIP_E_INVALID_ARGUMENT, "request.actor"},
+      {atip_workflow_record_attendance, "{\"event\": \"event-404\", \"lawyers\": [\"lawyer-1\"], \"actor\": \"c\"}",
+       ATIP_E_NOT_FOUND, "event-404"},
+      {atip_audit_entries, "{\"limit\": -1}", ATIP_E_INVALID_ARGUMENT, "request.limit"},
+      {atip_audit_entries, "{\"limit\": 1.5}", ATIP_E_INVALID_ARGUMENT, "request.limit"},
+      {atip_audit_entries, "{\"after_sequence\": \"3\"}", ATIP_E_INVALID_ARGUMENT, "request.after_sequence"},
+      {atip_audit_entries, "{\"after_sequence\": 18446744073709551615}", ATIP_E_INVALID_ARGUMENT,
+       "request.after_sequence"},
+      {atip_audit_entries, "{\"entity_type\": 5}", ATIP_E_INVALID_ARGUMENT, "request.entity_type"},
+      {atip_audit_entries, "{\"entity_id\": \"\"}", ATIP_E_INVALID_ARGUMENT, "request.entity_id"},
+      {atip_audit_entries, "{\"include_confidential\": 1}", ATIP_E_INVALID_ARGUMENT, "request.include_confidential"},
+      {atip_audit_head, "{\"anchor\": {}}", ATIP_E_INVALID_ARGUMENT, "unknown field \"anchor\""},
   };
-  size_t i;
-  char *out = UNTOUCHED;
-  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
-    atip_status status = cases[i].call(&out, db, cases[i].request);
-    if (status != cases[i].status || strstr(atip_error_last_message(), cases[i].message) == NULL) {
-      fprintf(stderr, "%s:%d: case %u (%s) returned %s \"%s\", expected %s with \"%s\"\n", __FILE__, __LINE__,
-              (unsigned)i, cases[i].request, atip_status_str(status), atip_error_last_message(),
-              atip_status_str(cases[i].status), cases[i].message);
-      ++capi_test_failures;
-    }
-    CHECK(out == UNTOUCHED);
-  }
+  check_request_cases(db, cases, sizeof cases / sizeof cases[0]);
+}
+
+static void test_audit_entries(atip_db *db) {
+  char *out = RUN_OK(atip_audit_entries, db, "{\"entity_type\": \"matter\", \"entity_id\": \"matter-w\"}");
+  char *all;
+  size_t matter_entries = count_occurrences(out, "\"sequence\": ");
+
+  /* Posting, five steps to in_progress and closing: at least seven entries,
+   * each of matter-w, with the confidential facts left out. */
+  CHECK(matter_entries >= 7);
+  CHECK(count_occurrences(out, "\"entity_id\": \"matter-w\"") == matter_entries);
+  CHECK_CONTAINS(out, "\"action\": \"transition\"");
+  CHECK_CONTAINS(out, "\"redacted\": true");
+  CHECK_LACKS(out, "Battambang");
+  atip_free(out);
+
+  out = RUN_OK(atip_audit_entries, db,
+               "{\"entity_type\": \"matter\", \"entity_id\": \"matter-w\", \"include_confidential\": true}");
+  CHECK_CONTAINS(out, "Battambang");
+  CHECK_LACKS(out, "\"redacted\"");
+  atip_free(out);
+
+  out = RUN_OK(atip_audit_entries, db, "{\"limit\": 2, \"after_sequence\": 3}");
+  CHECK(count_occurrences(out, "\"sequence\": ") == 2);
+  CHECK_CONTAINS(out, "\"sequence\": 4");
+  CHECK_CONTAINS(out, "\"sequence\": 5");
+  atip_free(out);
+
+  all = RUN_OK(atip_audit_entries, db, "{}");
+  CHECK(count_occurrences(all, "\"sequence\": ") > matter_entries);
+  CHECK_CONTAINS(all, "\"entity_type\": \"conflict_check\"");
+  CHECK_CONTAINS(all, "\"entity_type\": \"expression_of_interest\"");
+  CHECK_CONTAINS(all, "\"action\": \"attendance\"");
+  atip_free(all);
+
+  out = RUN_OK(atip_audit_entries, db, "{\"entity_type\": \"lawyer\"}");
+  CHECK_STARTS_WITH(out, "[]");
+  atip_free(out);
 }
 
 int main(void) {
@@ -392,7 +685,12 @@ int main(void) {
   test_request_fields(db);
   test_matter_lifecycle(db);
   test_withdraw(db);
+  test_due_reminders(db);
+  test_expire_overdue(db);
+  test_attendance(db);
+  test_allowed_transitions();
   test_audit(db);
+  test_audit_entries(db);
 
   atip_db_close(db);
   return finish_test("test_capi_workflow");

@@ -757,6 +757,42 @@ ATIP_EXPORT atip_status atip_workflow_transition(char **out, atip_db *db, const 
 ATIP_EXPORT atip_status atip_workflow_history(char **out, atip_db *db, const char *request_json);
 
 /**
+ * @brief Moves every open matter whose deadline has passed (a deadline
+ * before today in UTC) to expired, and withdraws its offered, accepted and
+ * active engagements with the reason "matter expired".
+ *
+ * Run it once a day, for example from a scheduled job. All matters change
+ * in one transaction: on failure none has changed.
+ *
+ * @param[out] out receives a JSON array with one recorded transition per
+ *   expired matter, as atip_workflow_transition() returns it. The array is
+ *   `[]` when no matter was overdue. Release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"actor": id}`.
+ * @return #ATIP_OK; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_expire_overdue(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Lists the states a matter or an engagement may move to from a
+ * given state, so a user interface can hide the steps the state machine
+ * would reject. A step may still fail for other reasons, such as an offer
+ * without a cleared conflict check.
+ *
+ * Needs no database: the state machines are fixed by the library version.
+ *
+ * @param[out] out receives `{"record", "status", "terminal": true or false,
+ *   "allowed": [state, ...]}`, with `allowed` in lifecycle order and empty
+ *   for a terminal state; release it with atip_free().
+ * @param request_json `{"record": "matter" or "engagement", "status":
+ *   state}`.
+ * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8,
+ * malformed JSON, an unknown record or state, an unknown field);
+ * #ATIP_E_NO_MEMORY. Thread-safe.
+ */
+ATIP_EXPORT atip_status atip_workflow_allowed_transitions(char **out, const char *request_json);
+
+/**
  * @brief Records a lawyer's or a firm's expression of interest in a
  * circulated matter. The first one moves the matter to interest_expressed.
  *
@@ -770,6 +806,37 @@ ATIP_EXPORT atip_status atip_workflow_history(char **out, atip_db *db, const cha
  * workflow errors.
  */
 ATIP_EXPORT atip_status atip_workflow_express_interest(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Withdraws an active expression of interest.
+ *
+ * The matter keeps its state: a matter at interest_expressed stays there
+ * even when no active interest is left.
+ *
+ * @param[out] out receives the updated expression of interest, as
+ *   atip_workflow_express_interest() returns it, with `"status":
+ *   "withdrawn"`; release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"interest": id, "actor": id}`, where `interest` is
+ *   the `id` that atip_workflow_express_interest() returned.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; #ATIP_E_INVALID_STATE (withdrawn
+ * already); and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_withdraw_interest(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Lists the expressions of interest in a matter, active and
+ * withdrawn.
+ *
+ * @param[out] out receives a JSON array of expressions of interest, as
+ *   atip_workflow_express_interest() returns them; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND (no such matter); and the workflow
+ * errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_interests(char **out, atip_db *db, const char *request_json);
 
 /**
  * @brief Asks a firm, or a lawyer without a firm, to clear the matter's
@@ -800,6 +867,34 @@ ATIP_EXPORT atip_status atip_workflow_request_conflict_check(char **out, atip_db
  * answered); and the workflow errors.
  */
 ATIP_EXPORT atip_status atip_workflow_record_conflict_check(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Lists the conflict checks of a matter in every status: requested,
+ * cleared and conflict_found.
+ *
+ * @param[out] out receives a JSON array of conflict checks, as
+ *   atip_workflow_request_conflict_check() returns them; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"matter": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND (no such matter); and the workflow
+ * errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_conflict_checks(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Lists the conflict checks still in status requested whose
+ * reminder date (`remind_on`) is on or before a given day: the firms a
+ * coordinator should chase.
+ *
+ * @param[out] out receives a JSON array of conflict checks, as
+ *   atip_workflow_request_conflict_check() returns them; release it with
+ *   atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{}` for today in UTC, or `{"on": "YYYY-MM-DD"}`.
+ * @return #ATIP_OK; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_due_reminders(char **out, atip_db *db, const char *request_json);
 
 /**
  * @brief Records a coordinator's decision to offer a matter to a lawyer.
@@ -913,6 +1008,40 @@ ATIP_EXPORT atip_status atip_workflow_log_hours(char **out, atip_db *db, const c
 ATIP_EXPORT atip_status atip_workflow_record_feedback(char **out, atip_db *db, const char *request_json);
 
 /**
+ * @brief Reads the lifecycle of an engagement.
+ *
+ * @param[out] out receives a JSON array of transitions, oldest first:
+ *   `[{"id", "engagement", "from", "to", "time", "date", "actor"}]`, with
+ *   `"reason"` added when the step had one. The first one, with a null
+ *   `from`, is the offer, and its actor is the coordinator who decided it.
+ *   Release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"engagement": id}`.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_engagement_history(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Records that lawyers attended an event, and gives each of them one
+ * training record per topic of the event (topic, the event's jurisdiction
+ * and date, and the event id).
+ *
+ * A lawyer listed already is not added twice and keeps the training records
+ * it has, so a repeated call only completes what is missing. Every call adds
+ * one audit entry.
+ *
+ * @param[out] out receives the updated event in the data-set schema;
+ *   release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{"event": id, "lawyers": [id, ...], "actor": id}`,
+ *   with 1 to 1000 lawyer ids.
+ * @return #ATIP_OK; #ATIP_E_NOT_FOUND (no such event or lawyer);
+ * #ATIP_E_INVALID_STATE (the event takes place after today in UTC);
+ * #ATIP_E_LIMIT_EXCEEDED (more than 1000 lawyers); and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_workflow_record_attendance(char **out, atip_db *db, const char *request_json);
+
+/**
  * @brief Returns the matter as a candidate lawyer may see it now.
  *
  * Until the conflict check of the lawyer's firm (or of the lawyer, without
@@ -950,6 +1079,171 @@ ATIP_EXPORT atip_status atip_workflow_candidate_view(char **out, atip_db *db, co
  * the workflow errors.
  */
 ATIP_EXPORT atip_status atip_audit_verify(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reads entries of the audit log in sequence order.
+ *
+ * The log has an entry for every write of a matter or engagement record,
+ * every workflow step, and the workflow's own records (expressions of
+ * interest, conflict checks, event attendance).
+ *
+ * @param[out] out receives a JSON array of entries: `[{"sequence", "time",
+ *   "actor", "entity_type", "entity_id", "action", "before", "after",
+ *   "previous_hash", "hash"}]`. Unless `include_confidential` is true, the
+ *   matter snapshots in `before` and `after` lack the confidential fields
+ *   (facts, client_ref, client_profile) and such an entry carries
+ *   `"redacted": true`. Release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{}` for every entry, or any of these filters:
+ *   `"entity_type"` ("matter", "engagement", "expression_of_interest",
+ *   "conflict_check" or "event"),
+ *   `"entity_id"`, `"after_sequence"` (only entries with a larger sequence,
+ *   default 0), `"limit"` (the maximum number of entries, default 0 for no
+ *   limit) and `"include_confidential"` (default false).
+ * @return #ATIP_OK; #ATIP_E_INTEGRITY (a stored entry cannot be read; run
+ * atip_audit_verify() to find it); and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_audit_entries(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reads the last entry's sequence and hash without verifying the
+ * chain, as a cheap anchor to keep outside the database for a later
+ * atip_audit_verify().
+ *
+ * @param[out] out receives `{"sequence", "hash"}`, with sequence 0 and an
+ *   empty hash for an empty log; release it with atip_free().
+ * @param db an open, writable handle.
+ * @param request_json `{}`.
+ * @return #ATIP_OK; and the workflow errors.
+ */
+ATIP_EXPORT atip_status atip_audit_head(char **out, atip_db *db, const char *request_json);
+
+/** @} */
+
+/* ------------------------------------------------------------------------ */
+/** @name Reports
+ * Donated hours, the matter lifecycle, workshops and coverage gaps, for the
+ * network and its donors.
+ *
+ * Every report call has the workflow calls' shape: a request as one JSON
+ * object in, the report out. Unknown request fields are rejected, and so
+ * are fields of another kind of report. Every field is optional. These
+ * fields apply to every report:
+ *
+ * - `"format"`: `"json"` (default) for the report as a JSON object, or
+ *   `"csv"` for CSV text (RFC 4180: a header line, CRLF line ends, fields
+ *   quoted only when they must be).
+ * - `"min_cell_size"`: the smallest count of matters shown, 1 to 1000
+ *   (default 11). A small count of matters can point to one survivor's
+ *   case, so each count from 1 to min_cell_size - 1 is suppressed: null in
+ *   JSON, "suppressed" in CSV. When exactly one cell of a column that adds
+ *   up to a published total is suppressed, the smallest other non-zero
+ *   cell is suppressed too, so the total cannot reveal it. Zero is shown,
+ *   and 1 turns suppression off. Hours, money and counts of lawyers are
+ *   never suppressed.
+ *
+ * Dates are "YYYY-MM-DD"; `"from"` and `"to"` are the first and the last
+ * day included, and either may be left out for an open range. Periods are
+ * `"month"` (default, labels "2026-03"), `"quarter"` ("2026-Q1") or
+ * `"year"` ("2026").
+ *
+ * Reports read the database and write nothing, so they also work on a
+ * read-only handle. Besides the errors listed per call, each may return
+ * #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8, malformed JSON, a
+ * request field that is unknown, of the wrong type or out of range, named in
+ * the message), #ATIP_E_BUSY, #ATIP_E_IO and #ATIP_E_NO_MEMORY.
+ * docs/reports.md describes every column.
+ * @{ */
+
+/**
+ * @brief Reports donated hours and their notional value, grouped by lawyer,
+ * firm, jurisdiction or practice area and by period.
+ *
+ * @param[out] out receives the report: `{"report": "hours", "by",
+ *   "period", "from", "to", "currency", "min_cell_size", "rows": [{"key",
+ *   "name", "period", "hours", "value", "unpriced_hours", "matters"}],
+ *   "totals": {"hours", "value", "unpriced_hours"}}`, or its CSV; release
+ *   it with atip_free(). `matters` counts the distinct matters of a row's
+ *   hours and is suppressed like every count of matters.
+ * @param db an open handle.
+ * @param request_json `{}`, or an object with any of `"period"`, `"from"`,
+ *   `"to"`, `"min_cell_size"`, `"format"` and these fields:
+ *   - `"by"`: `"lawyer"`, `"firm"` (default), `"jurisdiction"` or
+ *     `"practice_area"`. The jurisdiction and practice area are the
+ *     matter's.
+ *   - `"hourly_rates"`: the notional value of one hour per jurisdiction
+ *     code, a number of 0 or more, such as `{"TH": 45, "TH-10": 60}`. A
+ *     subdivision's rate applies before its country's. Hours on a matter
+ *     whose forum has no rate are reported as unpriced.
+ *   - `"currency"`: the ISO 4217 code of the rates (default "USD").
+ * @return #ATIP_OK; #ATIP_E_LIMIT_EXCEEDED (more than 1000 rates); and the
+ * report errors.
+ */
+ATIP_EXPORT atip_status atip_report_hours(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reports the matters circulated, placed and closed in each period,
+ * and the days from first circulation to first placement.
+ *
+ * A matter counts once per column: in the period of its first circulation,
+ * of its first placement and of its closing. The counts come from the
+ * recorded workflow steps, so matters imported in a later state without
+ * steps are not counted.
+ *
+ * @param[out] out receives the report: `{"report": "lifecycle", "period",
+ *   "from", "to", "min_cell_size", "rows": [{"period", "circulated",
+ *   "placed", "closed", "median_days_to_placement",
+ *   "mean_days_to_placement"}], "total": {...}}`, or its CSV; release it
+ *   with atip_free(). The days are null when suppressed or when no matter
+ *   was placed.
+ * @param db an open handle.
+ * @param request_json `{}`, or an object with any of `"period"`, `"from"`,
+ *   `"to"`, `"min_cell_size"` and `"format"`.
+ * @return #ATIP_OK; and the report errors.
+ */
+ATIP_EXPORT atip_status atip_report_lifecycle(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reports the events of a date range with their attendees and the
+ * placements that followed: engagements that attendees accepted within the
+ * placement window after the event.
+ *
+ * @param[out] out receives the report: `{"report": "workshops", "from",
+ *   "to", "min_cell_size", "placement_window_days", "rows": [{"event",
+ *   "title", "kind", "date", "jurisdiction", "attendees",
+ *   "attendees_placed", "placements"}], "total_attendances"}`, or its CSV;
+ *   release it with atip_free().
+ * @param db an open handle.
+ * @param request_json `{}`, or an object with any of `"from"`, `"to"`,
+ *   `"min_cell_size"`, `"format"` and `"placement_window_days"`: the days
+ *   after an event in which an accepted engagement counts as a placement
+ *   that followed it, 0 to 3650 (default 90).
+ * @return #ATIP_OK; and the report errors.
+ */
+ATIP_EXPORT atip_status atip_report_workshops(char **out, atip_db *db, const char *request_json);
+
+/**
+ * @brief Reports the open matters for which no lawyer is eligible, grouped
+ * by forum, practice area and languages, with small counts suppressed.
+ *
+ * Unlike atip_match_find_coverage_gaps(), which lists every matter and its
+ * funnel for a coordinator, this report names no matter.
+ *
+ * @param[out] out receives the report: `{"report": "coverage_gaps",
+ *   "min_cell_size", "open_matters", "matters_without_candidates", "rows":
+ *   [{"forum", "practice_area", "languages", "matters", "binding"}]}`,
+ *   where `binding` is the constraint that bound most often in the group,
+ *   or its CSV; release it with atip_free().
+ * @param db an open handle.
+ * @param request_json `{}`, or an object with any of `"min_cell_size"`,
+ *   `"format"` and these fields:
+ *   - `"policy"`: a matching policy object, as atip_match_rank() takes.
+ *     The default policy applies when it is absent.
+ *   - `"as_of"`: the day the report is for (default today in UTC).
+ * @return #ATIP_OK; and the report errors (an invalid policy field is named
+ * `policy.<field>`).
+ */
+ATIP_EXPORT atip_status atip_report_coverage(char **out, atip_db *db, const char *request_json);
 
 /** @} */
 
