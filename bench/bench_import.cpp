@@ -74,6 +74,6 @@ void BM_ImportStoreOnly(benchmark::State& state) {
 
 }  // namespace
 
-BENCHMARK(BM_ImportPipeline)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1);
-BENCHMARK(BM_ImportStoreOnly)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_ImportPipeline)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime();
+BENCHMARK(BM_ImportStoreOnly)->Arg(20000)->Arg(200000)->Unit(benchmark::kMillisecond)->Iterations(1)->MeasureProcessCPUTime()->UseRealTime();
 BENCHMARK_MAIN();

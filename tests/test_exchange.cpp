@@ -167,3 +167,21 @@ TEST_CASE("exchange: every entity type round trips", "[exchange]") {
   CHECK(reread == data);
   CHECK(dump_json_text(to_json(reread, ExportOptions{true})) == dump_json_text(first));
 }
+
+TEST_CASE("exchange: large collections report the first bad record", "[exchange]") {
+  // 6,000 lawyers are read on two threads: the first error in document order
+  // is reported whichever half it is in.
+  json lawyers = json::array();
+  for (int i = 0; i < 6000; ++i) {
+    json lawyer = valid_lawyer();
+    lawyer["id"] = "L-" + std::to_string(i);
+    lawyers.push_back(lawyer);
+  }
+  json document = {{"lawyers", lawyers}};
+  CHECK(dataset_from_json(document).lawyers.at(5999).id == "L-5999");
+
+  document["lawyers"][5500]["languages"][0]["tag"] = "xx-?";
+  CHECK_THAT(reader_error(document), Catch::StartsWith("lawyers[5500].languages[0].tag"));
+  document["lawyers"][1200]["vetted"] = "yes";
+  CHECK_THAT(reader_error(document), Catch::StartsWith("lawyers[1200].vetted"));
+}

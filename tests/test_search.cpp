@@ -84,7 +84,7 @@ struct Fixture {
   }
   void upsert_all(const std::vector<atip::SearchDocument>& documents) {
     database.exec("BEGIN");
-    for (const atip::SearchDocument& document : documents) index.upsert(document);
+    index.upsert_all(documents);
     database.exec("COMMIT");
   }
 
@@ -555,6 +555,43 @@ TEST_CASE("search: rejects invalid documents by field", "[search]") {
   fixture.database.exec("COMMIT");
   CHECK(fixture.database.count("search_documents") == 0);
   CHECK(fixture.database.count("search_fts") == 0);
+}
+
+TEST_CASE("search: upsert_all matches one-by-one upserts", "[search]") {
+  // 6,000 documents make three chunks, tokenised on other threads.
+  const std::vector<std::string> names = {"Nguyễn Văn Thành", "สมชาย ศรีสุข", "陳大文", "Sok Dara", "ស្រី ពៅ"};
+  std::vector<atip::SearchDocument> documents;
+  for (int i = 0; i < 6000; ++i) {
+    documents.push_back(lawyer("l-" + std::to_string(i), {names[i % names.size()] + " " + std::to_string(i)}));
+  }
+  Fixture bulk;
+  Fixture single;
+  bulk.upsert_all(documents);
+  single.database.exec("BEGIN");
+  for (const atip::SearchDocument& document : documents) single.index.upsert(document);
+  single.database.exec("COMMIT");
+
+  CHECK(bulk.database.count("search_documents") == 6000);
+  for (const std::string query : {"nguyen 5995", "5996", "陳大文 5997", "sok", "ស្រី 5999"}) {
+    INFO("query: " << query);
+    CHECK(bulk.ids(query) == single.ids(query));
+    CHECK_FALSE(bulk.ids(query).empty());
+  }
+}
+
+TEST_CASE("search: upsert_all reports the first invalid document", "[search]") {
+  std::vector<atip::SearchDocument> documents;
+  for (int i = 0; i < 6000; ++i) documents.push_back(lawyer("l-" + std::to_string(i), {"Lan " + std::to_string(i)}));
+  documents[5900].names.clear();
+  documents[4500].languages = {"xx-?"};
+  Fixture fixture;
+
+  fixture.database.exec("BEGIN");
+  require_error([&] { fixture.index.upsert_all(documents); }, atip::ErrorKind::invalid_argument,
+                "search document lawyer \"l-4500\": languages[0]");
+  fixture.database.exec("ROLLBACK");
+  CHECK(fixture.database.count("search_documents") == 0);
+  require_error([&] { fixture.index.upsert_all(documents); }, atip::ErrorKind::invalid_state, "no transaction");
 }
 
 TEST_CASE("search: missing schema is reported", "[search]") {

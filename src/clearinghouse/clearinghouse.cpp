@@ -51,7 +51,7 @@ void insert_with_deferred_search(Clearinghouse::Impl& impl, Dataset& data) {
   try {
     impl.store->insert_dataset(data, [&] {
       impl.deferred_search = nullptr;
-      for (const SearchDocument& document : documents) impl.search->upsert(document);
+      impl.search->upsert_all(documents);
     });
   } catch (...) {
     impl.deferred_search = nullptr;

@@ -1,10 +1,12 @@
 // Strict JSON readers for every entity type.
 #include <algorithm>
+#include <type_traits>
 
 #include "atip/error.hpp"
 #include "atip/limits.hpp"
 #include "atip/model/dataset.hpp"
 #include "json_reader.hpp"
+#include "parallel.hpp"
 
 namespace atip {
 inline namespace v1 {
@@ -371,8 +373,9 @@ Dataset dataset_from_json(const json& j) {
       fail(ErrorKind::limit_exceeded, path + ": " + std::to_string(items.size()) +
                                           " records exceed the limit of " + std::to_string(kMaxDatasetRecords));
     }
-    out.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) out.push_back(read(items[i], detail::index_path(path, i)));
+    using Record = typename std::decay_t<decltype(out)>::value_type;
+    out = detail::map_indices<Record>(items.size(),
+                                      [&](std::size_t i) { return read(items[i], detail::index_path(path, i)); });
   };
   collection("jurisdictions", data.jurisdictions, jurisdiction_from_json);
   collection("practice_areas", data.practice_areas, practice_area_from_json);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -719,6 +720,34 @@ void SearchIndex::upsert(const SearchDocument& document) {
 
   const sqlite3_int64 doc_id = impl_->write_document_row(document);
   impl_->write_rows(doc_id, prepared);
+}
+
+void SearchIndex::upsert_all(const std::vector<SearchDocument>& documents) {
+  impl_->require_transaction("upsert_all");
+  // Eight chunks at most: each chunk's task runs on a new thread, which
+  // builds its own ICU break iterator and transliterators first.
+  const std::size_t chunk = std::max<std::size_t>(2048, (documents.size() + 7) / 8);
+  auto prepare_chunk = [&documents, chunk](std::size_t begin) {
+    std::vector<PreparedDocument> prepared;
+    const std::size_t end = std::min(documents.size(), begin + chunk);
+    prepared.reserve(end - begin);
+    for (std::size_t i = begin; i < end; ++i) prepared.push_back(prepare_document(documents[i]));
+    return prepared;
+  };
+
+  // The next chunk is tokenised on another thread while this one writes.
+  // Chunks are written in order, so the first invalid document is still the
+  // one reported.
+  std::future<std::vector<PreparedDocument>> next;
+  if (!documents.empty()) next = std::async(std::launch::async, prepare_chunk, std::size_t{0});
+  for (std::size_t begin = 0; begin < documents.size(); begin += chunk) {
+    const std::vector<PreparedDocument> prepared = next.get();
+    if (begin + chunk < documents.size()) next = std::async(std::launch::async, prepare_chunk, begin + chunk);
+    for (std::size_t i = 0; i < prepared.size(); ++i) {
+      const sqlite3_int64 doc_id = impl_->write_document_row(documents[begin + i]);
+      impl_->write_rows(doc_id, prepared[i]);
+    }
+  }
 }
 
 void SearchIndex::remove(std::string_view entity_type, std::string_view id) {
