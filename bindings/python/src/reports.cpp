@@ -31,12 +31,22 @@ std::pair<std::string, json> build_report(atip::Clearinghouse& clearinghouse, co
     return arguments.csv ? std::pair<std::string, json>{atip::to_csv(report), json()}
                          : std::pair<std::string, json>{std::string(), atip::to_json(report)};
   };
+  // Reports read the store through the clearinghouse's cached statements,
+  // so they run under its mutex like every other call.
   if (arguments.kind == "hours") {
     const atip::HoursDimension dimension = atip::parse_hours_dimension(arguments.by, "by");
-    return render(clearinghouse.reports(arguments.options).hours(dimension));
+    return clearinghouse.with_reports(arguments.options, [&](const atip::Reports& reports) {
+      return render(reports.hours(dimension));
+    });
   }
-  if (arguments.kind == "lifecycle") return render(clearinghouse.reports(arguments.options).lifecycle());
-  if (arguments.kind == "workshops") return render(clearinghouse.reports(arguments.options).workshops());
+  if (arguments.kind == "lifecycle") {
+    return clearinghouse.with_reports(arguments.options,
+                                      [&](const atip::Reports& reports) { return render(reports.lifecycle()); });
+  }
+  if (arguments.kind == "workshops") {
+    return clearinghouse.with_reports(arguments.options,
+                                      [&](const atip::Reports& reports) { return render(reports.workshops()); });
+  }
   if (arguments.kind == "coverage") return render(clearinghouse.coverage_report(arguments.options, arguments.policy));
   atip::fail(atip::ErrorKind::invalid_argument,
              "kind: \"" + arguments.kind + "\" is not a report (expected hours, lifecycle, workshops or coverage)");
