@@ -5,7 +5,6 @@
 // JSON or CSV form (atip/reports.hpp). Reports only read, so they work on
 // read-only handles.
 #include <cctype>
-#include <cmath>
 #include <optional>
 #include <string>
 
@@ -26,6 +25,12 @@ namespace {
 // name the request field instead of the C++ option.
 constexpr int kMaxMinCellSize = 1000;
 constexpr int kMaxPlacementWindowDays = 3650;
+
+/// Largest notional value of one hour, in units of the report's currency.
+/// It leaves room for currencies with small units (an hour at 2,500,000 VND
+/// is about 100 USD) and keeps a report's sums far from overflowing to
+/// infinity, which neither JSON nor a spreadsheet can read.
+constexpr double kMaxHourlyRate = 1e9;
 
 enum class ReportFormat { json, csv };
 
@@ -84,7 +89,7 @@ void read_currency(ObjectReader& reader, atip::ReportOptions& options) {
 }
 
 /// Reads `{"TH": 45, "TH-10": 60}`: a rate of one donated hour per
-/// jurisdiction code, a finite number of 0 or more.
+/// jurisdiction code, a number from 0 to kMaxHourlyRate.
 void read_hourly_rates(ObjectReader& reader, const json& document, atip::ReportOptions& options) {
   if (!reader.has("hourly_rates")) return;
   const std::string path = reader.field("hourly_rates");
@@ -99,8 +104,8 @@ void read_hourly_rates(ObjectReader& reader, const json& document, atip::ReportO
   for (const auto& [code, rate] : rates.items()) {
     const std::string rate_path = path + "[" + atip::detail::quote_value(json(code)) + "]";
     atip::detail::convert_jurisdiction(code, rate_path);
-    if (!rate.is_number() || !std::isfinite(rate.get<double>()) || rate.get<double>() < 0) {
-      fail_field(rate_path, atip::detail::quote_value(rate) + " is not a rate (expected a number of 0 or more)");
+    if (!rate.is_number() || !(rate.get<double>() >= 0 && rate.get<double>() <= kMaxHourlyRate)) {
+      fail_field(rate_path, atip::detail::quote_value(rate) + " is not a rate (expected a number from 0 to 1000000000)");
     }
     options.hourly_rates[code] = rate.get<double>();
   }
@@ -175,7 +180,7 @@ atip_status run_report_call(const char* function, char** out, atip_db* db, const
   return guarded(function, db, [&] {
     require_pointer(out, "out");
     atip::Clearinghouse& clearinghouse = require_db(db);
-    const json document = require_json(request_json, "request_json");
+    const json document = require_request_json(request_json, "request_json");
     ObjectReader reader(document, "request");
     const auto request = parse(reader, document);
     reader.finish();

@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <set>
+#include <utility>
+#include <vector>
 
 #include "atip/limits.hpp"
 #include "atip/model/dataset.hpp"
@@ -29,6 +32,81 @@ static_assert(ATIP_E_INTERNAL == static_cast<int>(ErrorKind::internal));
 
 namespace {
 
+/// A SAX handler that stops at the first key that occurs twice in one JSON
+/// object and keeps that object's path ("request.entry", "request.lawyers[0]")
+/// in the notation of ObjectReader's messages.
+class DuplicateFieldFinder final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit DuplicateFieldFinder(std::string root_path) : root_path_(std::move(root_path)) {}
+
+  bool found() const { return found_; }
+  const std::string& object_path() const { return object_path_; }
+  const std::string& key() const { return key_; }
+
+  bool null() override { return scalar(); }
+  bool boolean(bool) override { return scalar(); }
+  bool number_integer(number_integer_t) override { return scalar(); }
+  bool number_unsigned(number_unsigned_t) override { return scalar(); }
+  bool number_float(number_float_t, const string_t&) override { return scalar(); }
+  bool string(string_t&) override { return scalar(); }
+  bool binary(binary_t&) override { return scalar(); }
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& name) override {
+    Container& object = open_containers_.back();
+    object.key = name;
+    if (object.keys.insert(name).second) return true;
+    found_ = true;
+    object_path_ = object.path;
+    key_ = name;
+    return false;  // Stops the parse: one duplicate is enough to reject the request.
+  }
+
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  /// An object or array being read, with what names its next child.
+  struct Container {
+    bool is_object = false;
+    std::string path;
+    std::set<std::string> keys;  ///< Keys seen so far, for objects.
+    std::string key;             ///< Key of the value being read, for objects.
+    std::size_t index = 0;       ///< Index of the value being read, for arrays.
+  };
+
+  std::string child_path() const {
+    if (open_containers_.empty()) return root_path_;
+    const Container& parent = open_containers_.back();
+    return parent.is_object ? detail::join_path(parent.path, parent.key) : detail::index_path(parent.path, parent.index);
+  }
+
+  bool scalar() {
+    if (!open_containers_.empty() && !open_containers_.back().is_object) ++open_containers_.back().index;
+    return true;
+  }
+
+  bool open(bool is_object) {
+    Container container;
+    container.is_object = is_object;
+    container.path = child_path();
+    open_containers_.push_back(std::move(container));
+    return true;
+  }
+
+  bool close() {
+    open_containers_.pop_back();
+    return scalar();  // The closed container was one value of its parent.
+  }
+
+  std::string root_path_;
+  std::vector<Container> open_containers_;
+  bool found_ = false;
+  std::string object_path_;
+  std::string key_;
+};
 
 /// Status and message of the exception being handled.
 struct Failure {
@@ -108,8 +186,11 @@ std::string require_id(const char* id, const char* name) {
 }
 
 nlohmann::json require_json(const char* text, const char* name) {
-  // The document label makes UTF-8 errors read "json document: invalid
-  // UTF-8 at byte offset 31", like the import's other document-level errors.
+  // A NULL argument is named like every other argument ("request_json: must
+  // not be NULL"). The document label makes UTF-8 errors read "json
+  // document: invalid UTF-8 at byte offset 31", like the import's other
+  // document-level errors.
+  require_pointer(text, name);
   const std::string label = std::string(name) + " document";
   const std::string_view view = require_text(text, label.c_str());
   try {
@@ -119,6 +200,18 @@ nlohmann::json require_json(const char* text, const char* name) {
   } catch (const Error& error) {
     fail(error.kind(), std::string(name) + ": " + error.what());
   }
+}
+
+nlohmann::json require_request_json(const char* text, const char* name) {
+  nlohmann::json document = require_json(text, name);
+  // The text parsed already, so it is valid JSON within the depth limit.
+  DuplicateFieldFinder finder("request");
+  nlohmann::json::sax_parse(std::string_view(text), &finder);
+  if (finder.found()) {
+    detail::fail_field(finder.object_path(), "duplicate field " + detail::quote_value(finder.key()) +
+                                                 " (give each field once)");
+  }
+  return document;
 }
 
 bool convert_entity(atip_entity entity, const char* name, bool allow_any, EntityType& out) {

@@ -84,6 +84,12 @@ std::string require_id(const char* id, const char* name);
 /// a document over the size limit with limit_exceeded.
 nlohmann::json require_json(const char* text, const char* name);
 
+/// Parses the request object of a workflow, audit or report call like
+/// require_json, and also rejects a field given twice in one object, naming
+/// it by its path under "request". The JSON parser would otherwise keep the
+/// last value, so a caller's duplicate would pass unnoticed.
+nlohmann::json require_request_json(const char* text, const char* name);
+
 /// Converts an atip_entity; ATIP_ENTITY_ANY is allowed only when `allow_any`.
 /// Returns false for ATIP_ENTITY_ANY.
 bool convert_entity(atip_entity entity, const char* name, bool allow_any, EntityType& out);

@@ -7,9 +7,12 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "atip/limits.hpp"
+#include "atip/model/dataset.hpp"
 #include "atip/workflow.hpp"
 #include "clearinghouse/clearinghouse_impl.hpp"
 #include "model/json_reader.hpp"
@@ -26,6 +29,35 @@ namespace {
 /// filter cannot match any entry.
 constexpr std::size_t kMaxAuditLabelBytes = 64;
 
+/// The workflow's own records that the audit log has entries for, besides
+/// the kinds of record (atip::EntityType).
+constexpr std::string_view kWorkflowRecordTypes[] = {"expression_of_interest", "conflict_check"};
+
+/// The parameter names that the C++ workflow puts in front of its messages
+/// for a record it cannot find, and the request fields a C caller wrote
+/// those ids in.
+constexpr std::pair<std::string_view, std::string_view> kRequestFieldOfParameter[] = {
+    {"matter_id", "request.matter"},   {"engagement_id", "request.engagement"}, {"interest_id", "request.interest"},
+    {"check_id", "request.check"},     {"event_id", "request.event"},           {"lawyer_ids", "request.lawyers"},
+    {"lawyer_id", "request.lawyer"},
+};
+
+/// Rethrows a workflow error with a leading C++ parameter name ("matter_id:",
+/// "lawyer_ids[1]:") replaced by the request field ("request.matter:",
+/// "request.lawyers[1]:"), so the message names what the caller wrote.
+/// Must be called from inside the catch block of `error`.
+/// NOTE: the core's methods that take bare ids name their parameters. Once
+/// they take the field path from the caller, this translation can go.
+[[noreturn]] void rethrow_naming_request_fields(const atip::Error& error) {
+  const std::string_view message = error.what();
+  for (const auto& [parameter, field] : kRequestFieldOfParameter) {
+    const bool named = message.substr(0, parameter.size()) == parameter && message.size() > parameter.size() &&
+                       (message[parameter.size()] == ':' || message[parameter.size()] == '[');
+    if (named) atip::fail(error.kind(), std::string(field) + std::string(message.substr(parameter.size())));
+  }
+  throw;  // Any other message already names a request field, or names no field at all.
+}
+
 /// Parses `request_json` into a typed request with `parse(reader, document)`,
 /// rejects fields that `parse` did not read, then runs `act(clearinghouse,
 /// workflow, request)` under the clearinghouse's mutex and hands its JSON to
@@ -37,13 +69,18 @@ atip_status run_workflow_call(const char* function, char** out, atip_db* db, con
   return guarded(function, db, [&] {
     require_pointer(out, "out");
     atip::Clearinghouse& clearinghouse = require_db(db);
-    const json document = require_json(request_json, "request_json");
+    const json document = require_request_json(request_json, "request_json");
     ObjectReader reader(document, "request");
     const auto request = parse(reader, document);
     reader.finish();
 
-    const json result = clearinghouse.with_workflow(
-        [&](atip::Workflow& workflow) { return json(act(clearinghouse, workflow, request)); });
+    const json result = clearinghouse.with_workflow([&](atip::Workflow& workflow) {
+      try {
+        return json(act(clearinghouse, workflow, request));
+      } catch (const atip::Error& error) {
+        rethrow_naming_request_fields(error);
+      }
+    });
     // NOTE: the step has committed here, so a failure to copy its result
     // (ATIP_E_NO_MEMORY) leaves the change recorded.
     *out = copy_for_caller(result_text(result));
@@ -329,9 +366,28 @@ struct EntriesRequest {
   atip::ExportOptions export_options;
 };
 
+/// Reads the entity_type filter: a kind of record or one of the workflow's
+/// own records. The log has no entries of directory kinds such as "lawyer",
+/// so those match nothing. A misspelt type is rejected, because it would
+/// match nothing without the caller noticing.
+std::string read_audit_entity_type(ObjectReader& reader) {
+  if (!reader.has("entity_type")) return {};
+  const std::string type = reader.string("entity_type", kMaxAuditLabelBytes);
+  for (const std::string_view workflow_type : kWorkflowRecordTypes) {
+    if (type == workflow_type) return type;
+  }
+  for (const atip::EntityType kind : atip::all_entity_types()) {
+    if (type == atip::to_string(kind)) return type;
+  }
+  fail_field(reader.field("entity_type"),
+             atip::detail::quote_value(json(type)) +
+                 " is not a record type (the log has entries of matter, engagement, event, expression_of_interest "
+                 "and conflict_check)");
+}
+
 EntriesRequest read_entries(ObjectReader& reader, const json& document) {
   EntriesRequest request;
-  request.query.entity_type = reader.string("entity_type", kMaxAuditLabelBytes);
+  request.query.entity_type = read_audit_entity_type(reader);
   request.query.entity_id = reader.id("entity_id");
   request.query.after_sequence = read_count(reader, document, "after_sequence");
   request.query.limit = static_cast<std::size_t>(read_count(reader, document, "limit"));
@@ -361,8 +417,8 @@ AllowedTransitionsRequest read_allowed_transitions(ObjectReader& reader) {
   if (record == "engagement") {
     request.engagement = true;
   } else if (record != "matter") {
-    fail_field(reader.field("record"), "\"" + record + "\" is not a record with a lifecycle (expected \"matter\" or "
-                                                       "\"engagement\")");
+    fail_field(reader.field("record"), atip::detail::quote_value(json(record)) +
+                                           " is not a record with a lifecycle (expected \"matter\" or \"engagement\")");
   }
   request.status = reader.required_string("status", atip::kMaxNameBytes);
   return request;
@@ -423,7 +479,7 @@ extern "C" atip_status atip_workflow_expire_overdue(char** out, atip_db* db, con
 extern "C" atip_status atip_workflow_allowed_transitions(char** out, const char* request_json) {
   return guarded("atip_workflow_allowed_transitions", nullptr, [&] {
     require_pointer(out, "out");
-    const json document = require_json(request_json, "request_json");
+    const json document = require_request_json(request_json, "request_json");
     ObjectReader reader(document, "request");
     const AllowedTransitionsRequest request = read_allowed_transitions(reader);
     reader.finish();

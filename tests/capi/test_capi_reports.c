@@ -128,6 +128,13 @@ static void test_hours(atip_db *db) {
   CHECK_CONTAINS(out, "\"currency\": \"USD\"");
   atip_free(out);
 
+  /* Rates in a currency with small units, such as VND, stay well within range. */
+  out = RUN_OK(atip_report_hours, db,
+               "{\"by\": \"lawyer\", \"min_cell_size\": 1, \"hourly_rates\": {\"TH\": 1000000000}, "
+               "\"currency\": \"VND\"}");
+  CHECK_CONTAINS(out, "\"value\": 7500000000.0");
+  atip_free(out);
+
   /* The date range keeps February only; the default groups by firm. */
   out = RUN_OK(atip_report_hours, db, "{\"from\": \"2026-02-01\", \"to\": \"2026-02-28\", \"period\": \"quarter\"}");
   CHECK_CONTAINS(out, "\"by\": \"firm\"");
@@ -275,6 +282,13 @@ static const struct {
 static void test_bad_input_of_every_call(atip_db *db) {
   size_t i;
   char *out = UNTOUCHED;
+  char deep_request[512];
+
+  /* {"format": [[[...]]]} with 200 levels of arrays. */
+  strcpy(deep_request, "{\"format\": ");
+  memset(deep_request + strlen(deep_request), '[', 200);
+  memset(deep_request + strlen("{\"format\": ") + 200, ']', 200);
+  strcpy(deep_request + strlen("{\"format\": ") + 400, "}");
   for (i = 0; i < sizeof calls / sizeof calls[0]; ++i) {
     check_request_call_rejects_bad_input(calls[i].name, calls[i].call, db);
     CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, calls[i].call(&out, db, "{\"colour\": \"blue\"}"));
@@ -284,6 +298,15 @@ static void test_bad_input_of_every_call(atip_db *db) {
     CHECK_CONTAINS(atip_error_last_message(), "request.format: \"xml\"");
     CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, calls[i].call(&out, db, "{\"min_cell_size\": 0}"));
     CHECK_CONTAINS(atip_error_last_message(), "request.min_cell_size");
+    /* The NULL request is named as the argument, like out and db. */
+    CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, calls[i].call(&out, db, NULL));
+    CHECK_CONTAINS(atip_error_last_message(), ": request_json: must not be NULL");
+    /* A field given twice is an error, not "the last one wins". */
+    CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, calls[i].call(&out, db, "{\"format\": \"json\", \"format\": \"csv\"}"));
+    CHECK_CONTAINS(atip_error_last_message(), "request: duplicate field \"format\"");
+    /* Nesting beyond the parser's depth limit is a limit, as documented. */
+    CHECK_STATUS(ATIP_E_LIMIT_EXCEEDED, calls[i].call(&out, db, deep_request));
+    CHECK_CONTAINS(atip_error_last_message(), "nested more than");
     CHECK(out == UNTOUCHED);
   }
 }
@@ -306,6 +329,14 @@ static void test_request_fields(atip_db *db) {
       {atip_report_hours, "{\"hourly_rates\": {\"TH\": -1}}", ATIP_E_INVALID_ARGUMENT, "request.hourly_rates[\"TH\"]"},
       {atip_report_hours, "{\"hourly_rates\": {\"TH\": \"50\"}}", ATIP_E_INVALID_ARGUMENT,
        "request.hourly_rates[\"TH\"]"},
+      /* A rate so large that the value of the hours overflows to infinity,
+       * which JSON cannot carry. */
+      {atip_report_hours, "{\"hourly_rates\": {\"TH\": 1e308}}", ATIP_E_INVALID_ARGUMENT,
+       "request.hourly_rates[\"TH\"]: 1e+308 is not a rate"},
+      {atip_report_hours, "{\"hourly_rates\": {\"KH\": 1000000001}}", ATIP_E_INVALID_ARGUMENT,
+       "request.hourly_rates[\"KH\"]: 1000000001 is not a rate"},
+      {atip_report_coverage, "{\"policy\": {\"min_score\": 0.1, \"min_score\": 0.9}}", ATIP_E_INVALID_ARGUMENT,
+       "request.policy: duplicate field \"min_score\""},
       {atip_report_hours, "{\"currency\": \"usd\"}", ATIP_E_INVALID_ARGUMENT, "request.currency: \"usd\""},
       {atip_report_hours, "{\"currency\": \"\"}", ATIP_E_INVALID_ARGUMENT, "request.currency"},
       {atip_report_hours, "{\"currency\": 840}", ATIP_E_INVALID_ARGUMENT, "request.currency"},

@@ -401,6 +401,45 @@ static void test_attendance(atip_db *db) {
   CHECK(out == UNTOUCHED);
 }
 
+/* A record that does not exist is named by the request field the caller
+ * wrote, such as request.engagement, and not by a parameter of the C++
+ * core (engagement_id), which a C caller never sees. Runs after
+ * test_attendance(), which adds event-1. */
+static void test_not_found_names_request_field(atip_db *db) {
+  static const struct request_case cases[] = {
+      {atip_workflow_interests, "{\"matter\": \"matter-404\"}", ATIP_E_NOT_FOUND,
+       "request.matter: matter \"matter-404\""},
+      {atip_workflow_conflict_checks, "{\"matter\": \"matter-404\"}", ATIP_E_NOT_FOUND,
+       "request.matter: matter \"matter-404\""},
+      {atip_workflow_history, "{\"matter\": \"matter-404\"}", ATIP_E_NOT_FOUND,
+       "request.matter: matter \"matter-404\""},
+      {atip_workflow_engagement_history, "{\"engagement\": \"engagement-404\"}", ATIP_E_NOT_FOUND,
+       "request.engagement: engagement \"engagement-404\""},
+      {atip_workflow_accept, "{\"engagement\": \"engagement-404\", \"actor\": \"c\"}", ATIP_E_NOT_FOUND,
+       "request.engagement: engagement \"engagement-404\""},
+      {atip_workflow_withdraw_interest, "{\"interest\": \"interest-404\", \"actor\": \"c\"}", ATIP_E_NOT_FOUND,
+       "request.interest: expression of interest \"interest-404\""},
+      {atip_workflow_record_conflict_check, "{\"check\": \"check-404\", \"result\": \"cleared\", \"actor\": \"c\"}",
+       ATIP_E_NOT_FOUND, "request.check: conflict check \"check-404\""},
+      {atip_workflow_record_attendance, "{\"event\": \"event-404\", \"lawyers\": [\"lawyer-1\"], \"actor\": \"c\"}",
+       ATIP_E_NOT_FOUND, "request.event: event \"event-404\""},
+      {atip_workflow_record_attendance,
+       "{\"event\": \"event-1\", \"lawyers\": [\"lawyer-3\", \"lawyer-404\"], \"actor\": \"c\"}", ATIP_E_NOT_FOUND,
+       "request.lawyers[1]: lawyer \"lawyer-404\""},
+      {atip_workflow_candidate_view, "{\"matter\": \"matter-404\", \"lawyer\": \"lawyer-1\"}", ATIP_E_NOT_FOUND,
+       "request.matter: matter \"matter-404\""},
+      {atip_workflow_candidate_view, "{\"matter\": \"matter-1\", \"lawyer\": \"lawyer-404\"}", ATIP_E_NOT_FOUND,
+       "request.lawyer: lawyer \"lawyer-404\""},
+  };
+  size_t i;
+  check_request_cases(db, cases, sizeof cases / sizeof cases[0]);
+  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    char *out = UNTOUCHED;
+    cases[i].call(&out, db, cases[i].request);
+    CHECK_LACKS(atip_error_last_message(), "_id");
+  }
+}
+
 /* Runs atip_workflow_allowed_transitions(), which must succeed. */
 static char *allowed_transitions(const char *request) {
   char *out = NULL;
@@ -442,6 +481,12 @@ static void test_allowed_transitions(void) {
   CHECK_STATUS(ATIP_E_INVALID_ARGUMENT,
                atip_workflow_allowed_transitions(&out, "{\"record\": \"lawyer\", \"status\": \"draft\"}"));
   CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.record: \"lawyer\"");
+  /* The value is quoted as JSON, so a quote or a line break in it cannot
+   * break the message apart. */
+  CHECK_STATUS(ATIP_E_INVALID_ARGUMENT, atip_workflow_allowed_transitions(
+                                            &out, "{\"record\": \"a\\\"b\\nc\", \"status\": \"draft\"}"));
+  CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.record: \"a\\\"b\\nc\" is not a record");
+  CHECK_LACKS(atip_error_last_message(), "\n");
   CHECK_STATUS(ATIP_E_INVALID_ARGUMENT,
                atip_workflow_allowed_transitions(&out, "{\"record\": \"matter\", \"status\": \"offered\"}"));
   CHECK_LAST_ERROR(ATIP_E_INVALID_ARGUMENT, "request.status");
@@ -633,6 +678,19 @@ static void test_request_fields(atip_db *db) {
       {atip_audit_entries, "{\"after_sequence\": 18446744073709551615}", ATIP_E_INVALID_ARGUMENT,
        "request.after_sequence"},
       {atip_audit_entries, "{\"entity_type\": 5}", ATIP_E_INVALID_ARGUMENT, "request.entity_type"},
+      /* A misspelt record type must not read as a filter that matches nothing. */
+      {atip_audit_entries, "{\"entity_type\": \"matters\"}", ATIP_E_INVALID_ARGUMENT,
+       "request.entity_type: \"matters\" is not"},
+      {atip_audit_entries, "{\"entity_type\": \"\"}", ATIP_E_INVALID_ARGUMENT, "request.entity_type: \"\""},
+      /* A field given twice is rejected instead of the last one winning. */
+      {atip_audit_entries, "{\"limit\": 1, \"limit\": 2}", ATIP_E_INVALID_ARGUMENT,
+       "request: duplicate field \"limit\""},
+      {atip_workflow_log_hours,
+       "{\"engagement\": \"e\", \"actor\": \"c\", \"entry\": {\"date\": \"2026-02-03\", \"hours\": 1, \"hours\": 20}}",
+       ATIP_E_INVALID_ARGUMENT, "request.entry: duplicate field \"hours\""},
+      {atip_workflow_record_attendance,
+       "{\"event\": \"event-1\", \"lawyers\": [{\"a\": 1, \"a\": 2}], \"actor\": \"c\"}",
+       ATIP_E_INVALID_ARGUMENT, "request.lawyers[0]: duplicate field \"a\""},
       {atip_audit_entries, "{\"entity_id\": \"\"}", ATIP_E_INVALID_ARGUMENT, "request.entity_id"},
       {atip_audit_entries, "{\"include_confidential\": 1}", ATIP_E_INVALID_ARGUMENT, "request.include_confidential"},
       {atip_audit_head, "{\"anchor\": {}}", ATIP_E_INVALID_ARGUMENT, "unknown field \"anchor\""},
@@ -688,6 +746,7 @@ int main(void) {
   test_due_reminders(db);
   test_expire_overdue(db);
   test_attendance(db);
+  test_not_found_names_request_field(db);
   test_allowed_transitions();
   test_audit(db);
   test_audit_entries(db);

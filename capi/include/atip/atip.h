@@ -314,7 +314,9 @@ ATIP_EXPORT atip_status atip_db_open(atip_db **out, const char *path, const atip
  *
  * Strings returned earlier stay valid (they belong to the caller). Must not
  * overlap with any other call on `db`; the handle is invalid afterwards.
- * Cannot fail.
+ * Passing it to any call after closing, atip_db_close() included, is
+ * undefined behaviour: the library frees the handle and cannot detect the
+ * reuse. Set the variable to NULL after closing. Cannot fail.
  */
 ATIP_EXPORT void atip_db_close(atip_db *db);
 
@@ -695,8 +697,9 @@ ATIP_EXPORT atip_status atip_match_find_coverage_gaps(char **out, atip_db *db, c
  * The recorded steps of a matter and its engagements.
  *
  * Every workflow call has the same shape: a request as one JSON object in,
- * a JSON result out. Unknown request fields are rejected, so a misspelt
- * field never goes unnoticed; fields marked optional may be left out. Every
+ * a JSON result out. Unknown request fields are rejected, and so is a field
+ * given twice in one object, so a misspelt or repeated field never goes
+ * unnoticed. Fields marked optional may be left out. Every
  * change runs in one transaction together with its audit log entries, and
  * records the actor, an id of 1 to 128 printable bytes naming the person or
  * system that made it.
@@ -704,8 +707,13 @@ ATIP_EXPORT atip_status atip_match_find_coverage_gaps(char **out, atip_db *db, c
  * The calls need a writable handle: on a read-only one they fail with
  * #ATIP_E_INVALID_STATE. Besides the errors listed per call, each may return
  * #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8, malformed JSON, a
- * missing, unknown or invalid request field, named in the message),
- * #ATIP_E_BUSY, #ATIP_E_IO and #ATIP_E_NO_MEMORY.
+ * missing, unknown, repeated or invalid request field, named in the
+ * message), #ATIP_E_LIMIT_EXCEEDED, #ATIP_E_BUSY, #ATIP_E_IO and
+ * #ATIP_E_NO_MEMORY. #ATIP_E_LIMIT_EXCEEDED means a request nested more
+ * than 64 levels deep, or a text longer than its field allows, such as an
+ * id of more than 128 bytes. A record that does not exist is
+ * #ATIP_E_NOT_FOUND, and the message names the request field that held its
+ * id, such as `request.engagement`.
  *
  * A matter moves draft → vetted → circulated → interest_expressed →
  * conflict_check → placed → in_progress → closed, or to withdrawn or
@@ -735,8 +743,8 @@ ATIP_EXPORT atip_status atip_workflow_post_matter(char **out, atip_db *db, const
  * @brief Moves a matter to another state of its lifecycle.
  *
  * @param[out] out receives the recorded transition: `{"id", "matter",
- *   "from", "to", "time", "date", "actor", "outcome", "note"}`; release it
- *   with atip_free().
+ *   "from", "to", "time", "date", "actor"}`, with `"outcome"` and `"note"`
+ *   added when the step had them; release it with atip_free().
  * @param db an open, writable handle.
  * @param request_json `{"matter": id, "to": state, "actor": id}`, optional
  *   `"outcome"` (required to close, rejected otherwise) and `"note"`.
@@ -787,8 +795,9 @@ ATIP_EXPORT atip_status atip_workflow_expire_overdue(char **out, atip_db *db, co
  * @param request_json `{"record": "matter" or "engagement", "status":
  *   state}`.
  * @return #ATIP_OK; #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8,
- * malformed JSON, an unknown record or state, an unknown field);
- * #ATIP_E_NO_MEMORY. Thread-safe.
+ * malformed JSON, an unknown record or state, an unknown or repeated
+ * field); #ATIP_E_LIMIT_EXCEEDED (a request nested more than 64 levels
+ * deep, or a value longer than 512 bytes); #ATIP_E_NO_MEMORY. Thread-safe.
  */
 ATIP_EXPORT atip_status atip_workflow_allowed_transitions(char **out, const char *request_json);
 
@@ -1099,7 +1108,9 @@ ATIP_EXPORT atip_status atip_audit_verify(char **out, atip_db *db, const char *r
  *   "conflict_check" or "event"),
  *   `"entity_id"`, `"after_sequence"` (only entries with a larger sequence,
  *   default 0), `"limit"` (the maximum number of entries, default 0 for no
- *   limit) and `"include_confidential"` (default false).
+ *   limit) and `"include_confidential"` (default false). Another kind of
+ *   record as `entity_type`, such as "lawyer", matches no entry. Any other
+ *   value is rejected.
  * @return #ATIP_OK; #ATIP_E_INTEGRITY (a stored entry cannot be read; run
  * atip_audit_verify() to find it); and the workflow errors.
  */
@@ -1127,7 +1138,8 @@ ATIP_EXPORT atip_status atip_audit_head(char **out, atip_db *db, const char *req
  *
  * Every report call has the workflow calls' shape: a request as one JSON
  * object in, the report out. Unknown request fields are rejected, and so
- * are fields of another kind of report. Every field is optional. These
+ * are fields of another kind of report and a field given twice in one
+ * object. Every field is optional. These
  * fields apply to every report:
  *
  * - `"format"`: `"json"` (default) for the report as a JSON object, or
@@ -1150,8 +1162,10 @@ ATIP_EXPORT atip_status atip_audit_head(char **out, atip_db *db, const char *req
  * Reports read the database and write nothing, so they also work on a
  * read-only handle. Besides the errors listed per call, each may return
  * #ATIP_E_INVALID_ARGUMENT (NULL argument, invalid UTF-8, malformed JSON, a
- * request field that is unknown, of the wrong type or out of range, named in
- * the message), #ATIP_E_BUSY, #ATIP_E_IO and #ATIP_E_NO_MEMORY.
+ * request field that is unknown, repeated, of the wrong type or out of
+ * range, named in the message), #ATIP_E_LIMIT_EXCEEDED, #ATIP_E_BUSY,
+ * #ATIP_E_IO and #ATIP_E_NO_MEMORY. #ATIP_E_LIMIT_EXCEEDED means a request
+ * nested more than 64 levels deep, or a text longer than its field allows.
  * docs/reports.md describes every column.
  * @{ */
 
@@ -1172,7 +1186,8 @@ ATIP_EXPORT atip_status atip_audit_head(char **out, atip_db *db, const char *req
  *     `"practice_area"`. The jurisdiction and practice area are the
  *     matter's.
  *   - `"hourly_rates"`: the notional value of one hour per jurisdiction
- *     code, a number of 0 or more, such as `{"TH": 45, "TH-10": 60}`. A
+ *     code, a number from 0 to 1000000000 (10^9, room for currencies
+ *     with small units), such as `{"TH": 45, "TH-10": 60}`. A
  *     subdivision's rate applies before its country's. Hours on a matter
  *     whose forum has no rate are reported as unpriced.
  *   - `"currency"`: the ISO 4217 code of the rates (default "USD").
