@@ -169,6 +169,18 @@ TEST_CASE("reports: CSV fields follow RFC 4180", "[reports]") {
   CHECK(csv_field("ศาลแรงงาน") == "ศาลแรงงาน");
 }
 
+TEST_CASE("reports: CSV text never runs as a formula", "[reports]") {
+  CHECK(csv_field("=HYPERLINK(\"http://example.invalid\")") == "\"'=HYPERLINK(\"\"http://example.invalid\"\")\"");
+  CHECK(csv_field("+66 2 123 4567") == "'+66 2 123 4567");
+  CHECK(csv_field("-Firm") == "'-Firm");
+  CHECK(csv_field("@ngo") == "'@ngo");
+  CHECK(csv_field("\t=1+1") == "'\t=1+1");
+  CHECK(csv_field("-2.50") == "-2.50");
+  CHECK(csv_field("12") == "12");
+  CHECK(csv_field("-") == "'-");
+  CHECK(csv_field("Firm = Partners") == "Firm = Partners");
+}
+
 TEST_CASE("reports: primary and complementary suppression", "[reports]") {
   using report_detail::suppress_column;
 

@@ -205,7 +205,9 @@ std::string to_csv(const LifecycleReport& report);
 std::string to_csv(const WorkshopReport& report);
 std::string to_csv(const CoverageGapReport& report);
 
-/// Quotes one CSV field as RFC 4180 requires, and only when it must.
+/// Quotes one CSV field as RFC 4180 requires, and only when it must. Text
+/// that a spreadsheet would run as a formula (starting with = + - @, a tab
+/// or a CR, and not a plain number) gets a leading apostrophe first.
 std::string csv_field(std::string_view text);
 
 }  // namespace v1

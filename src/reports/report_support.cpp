@@ -50,10 +50,39 @@ std::string period_label(Date date, ReportPeriod period) {
   fail(ErrorKind::internal, "period_label: unknown report period");
 }
 
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
+namespace {
+
+bool is_plain_number(std::string_view text) {
+  if (!text.empty() && text.front() == '-') text.remove_prefix(1);
+  if (text.empty() || text.front() == '.' || text.back() == '.') return false;
+  bool point = false;
   for (const char c : text) {
+    if (c == '.' && !point) {
+      point = true;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Spreadsheets run a cell that starts with = + - @ (or a tab or CR before
+/// one) as a formula, so a name such as "=HYPERLINK(...)" in a report could
+/// act when a donor opens the file. Such text gets a leading apostrophe, which
+/// spreadsheets show as text; numbers such as "-2.50" stay as they are.
+bool could_run_as_formula(std::string_view text) {
+  if (text.empty() || is_plain_number(text)) return false;
+  const char first = text.front();
+  return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view text) {
+  std::string safe = could_run_as_formula(text) ? "'" + std::string(text) : std::string(text);
+  if (safe.find_first_of(",\"\r\n") == std::string::npos) return safe;
+  std::string quoted = "\"";
+  for (const char c : safe) {
     if (c == '"') quoted += '"';
     quoted += c;
   }
