@@ -377,3 +377,28 @@ TEST_CASE("store: listeners see committed changes only", "[store]") {
 TEST_CASE("store: invalid path gives an io error", "[store]") {
   CHECK(kind_of([] { Store::open("/nonexistent-folder/x/network.db"); }) == ErrorKind::io);
 }
+
+TEST_CASE("store: repeated child entries keep the last", "[store]") {
+  TempDir dir;
+  auto store = open_with_reference(dir.file("repeats.db"));
+  Lawyer lawyer = atip_test::make_lawyer("L-1", "Sok Dara", "KH", "km");
+  lawyer.languages = {{"km", Proficiency::native}, {"en", Proficiency::basic}, {"km", Proficiency::working}};
+  lawyer.admissions.push_back({"KH", std::nullopt, AdmissionStatus::suspended});
+  Dataset data;
+  data.lawyers = {lawyer};
+
+  store->insert_dataset(data);
+
+  sql::Statement languages(store->native_handle(),
+                           "SELECT tag, proficiency FROM lawyer_languages WHERE lawyer_id = 'L-1' ORDER BY tag");
+  REQUIRE(languages.step());
+  CHECK(languages.text(0) == "en");
+  REQUIRE(languages.step());
+  CHECK(languages.text(0) == "km");
+  CHECK(languages.integer(1) == static_cast<int>(Proficiency::working));
+  CHECK_FALSE(languages.step());
+  sql::Statement admissions(store->native_handle(), "SELECT status FROM lawyer_admissions WHERE lawyer_id = 'L-1'");
+  REQUIRE(admissions.step());
+  CHECK(admissions.text(0) == "suspended");
+  CHECK_FALSE(admissions.step());
+}
