@@ -402,3 +402,34 @@ TEST_CASE("store: repeated child entries keep the last", "[store]") {
   CHECK(admissions.text(0) == "suspended");
   CHECK_FALSE(admissions.step());
 }
+
+TEST_CASE("store: references are checked again after a rollback", "[store]") {
+  TempDir dir;
+  auto store = open_with_reference(dir.file("recheck.db"));
+  Organization firm = atip_test::make_ngo("firm-1", "Firm One");
+  firm.kind = OrganizationKind::law_firm;
+  Lawyer first = atip_test::make_lawyer("L-1", "Sok Dara", "KH", "km");
+  first.firm = "firm-1";
+  Lawyer second = atip_test::make_lawyer("L-2", "Chea Sophea", "KH", "km");
+  second.firm = "firm-1";
+
+  store->transaction([&] {
+    // The data set's savepoint adds the firm and a lawyer of it, then fails
+    // on its last lawyer and is rolled back.
+    Dataset data;
+    data.organizations = {firm};
+    data.lawyers = {first, atip_test::make_lawyer("L-9", "Tran Binh", "VN", "vi")};
+    data.lawyers[1].firm = "firm-404";
+    CHECK_THROWS(store->insert_dataset(data));
+    CHECK_THAT(message_of([&] { store->insert(second); }), Catch::Contains("lawyer.firm: organization \"firm-1\""));
+  });
+
+  store->transaction([&] {
+    store->insert(firm);
+    store->insert(first);
+    store->remove(EntityType::lawyer, "L-1");
+    store->remove(EntityType::organization, "firm-1");
+    CHECK_THAT(message_of([&] { store->insert(second); }), Catch::Contains("does not exist"));
+  });
+  CHECK_FALSE(store->exists(EntityType::lawyer, "L-2"));
+}

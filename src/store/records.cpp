@@ -276,6 +276,7 @@ void Store::remove(EntityType type, const std::string& id) {
     }
     const tables::TableInfo& t = tables::info(type);
     impl_->statement(std::string("DELETE FROM ") + t.table + " WHERE " + t.key + " = ?").bind(1, id).run();
+    impl_->existing_records.clear();
     impl_->record_change(type, id, ChangeKind::removed);
   });
 }

@@ -115,6 +115,7 @@ void Store::transaction(const std::function<void()>& work) {
   const std::string savepoint = "atip_" + std::to_string(s.transaction_depth);
   const std::size_t changes_before = s.pending_changes.size();
   auto roll_back = [&] {
+    s.existing_records.clear();
     if (outermost) {
       sqlite3_exec(s.db, "ROLLBACK", nullptr, nullptr, nullptr);
       s.pending_changes.clear();
@@ -139,6 +140,7 @@ void Store::transaction(const std::function<void()>& work) {
     roll_back();
     throw;
   }
+  s.existing_records.clear();
   try {
     sql::exec(s.db, outermost ? "COMMIT" : "RELEASE " + savepoint);
   } catch (...) {

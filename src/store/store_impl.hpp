@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 #include <vector>
 
 #include "atip/store.hpp"
@@ -24,6 +25,10 @@ struct Store::Impl {
   /// organization to another (exclusions.ngos) are checked after all of them
   /// are in, so the order of the collection does not matter.
   bool defer_organization_links = false;
+  /// Referenced records found to exist in the open transaction, as
+  /// "<entity type number>:<id>". Emptied whenever a transaction or savepoint
+  /// ends and when a record is removed, so that it never outlives a rollback.
+  std::unordered_set<std::string> existing_records;
 
   /// Runs every write hook; see WriteHook.
   void run_write_hooks(EntityType type, const std::string& id, const nlohmann::json* before,

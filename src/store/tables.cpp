@@ -10,8 +10,8 @@ namespace tables {
 
 namespace {
 
-const std::vector<TableInfo>& all_tables() {
-  static const std::vector<TableInfo> tables = {
+std::vector<TableInfo> make_tables() {
+  std::vector<TableInfo> tables = {
       {EntityType::jurisdiction, "jurisdictions", "code", "", {
           {"jurisdictions", "parent", "code", "jurisdiction"},
           {"organization_jurisdictions", "jurisdiction", "organization_id", "organization"},
@@ -46,11 +46,26 @@ const std::vector<TableInfo>& all_tables() {
       {EntityType::event, "events", "id", "event", {}},
       {EntityType::service, "services", "id", "service", {}},
   };
+  for (TableInfo& t : tables) t.exists_sql = std::string("SELECT 1 FROM ") + t.table + " WHERE " + t.key + " = ?";
   return tables;
 }
 
+const std::vector<TableInfo>& all_tables() {
+  static const std::vector<TableInfo> tables = make_tables();
+  return tables;
+}
+
+/// Checks that a referenced record exists. A bulk import refers to the same
+/// few jurisdictions, practice areas and firms again and again, so records
+/// found once are remembered until the transaction ends.
 void require(Store::Impl& s, EntityType type, const std::string& id, const std::string& field) {
-  if (id.empty() || exists(s, type, id)) return;
+  if (id.empty()) return;
+  std::string remembered = std::to_string(static_cast<int>(type)) + ':' + id;
+  if (s.existing_records.count(remembered) != 0) return;
+  if (exists(s, type, id)) {
+    s.existing_records.insert(std::move(remembered));
+    return;
+  }
   fail(ErrorKind::constraint, field + ": " + std::string(to_string(type)) + " \"" + id +
                                   "\" does not exist (add it first or fix the reference)");
 }
@@ -90,9 +105,7 @@ void delete_children(Store::Impl& s, const char* table, const char* column, cons
 const TableInfo& info(EntityType type) { return all_tables()[static_cast<std::size_t>(type)]; }
 
 bool exists(Store::Impl& s, EntityType type, const std::string& id) {
-  const TableInfo& t = info(type);
-  auto& statement = s.statement(std::string("SELECT 1 FROM ") + t.table + " WHERE " + t.key + " = ?");
-  return statement.bind(1, id).step();
+  return s.statement(info(type).exists_sql).bind(1, id).step();
 }
 
 // --- Projected rows ---------------------------------------------------------

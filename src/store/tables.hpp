@@ -27,6 +27,7 @@ struct TableInfo {
   const char* key;        ///< "id" or "code".
   const char* id_prefix;  ///< Prefix of generated ids ("lawyer-17").
   std::vector<Referrer> referrers;
+  std::string exists_sql = {};  ///< SELECT 1 FROM table WHERE key = ?, filled in once
 };
 
 const TableInfo& info(EntityType type);
