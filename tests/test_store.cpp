@@ -433,3 +433,27 @@ TEST_CASE("store: references are checked again after a rollback", "[store]") {
   });
   CHECK_FALSE(store->exists(EntityType::lawyer, "L-2"));
 }
+
+TEST_CASE("store: large collections write in chunks", "[store]") {
+  // 5,000 lawyers make two chunks whose JSON is made on another thread.
+  TempDir dir;
+  auto store = open_with_reference(dir.file("chunks.db"));
+  Dataset data;
+  for (int i = 0; i < 5000; ++i) {
+    data.lawyers.push_back(atip_test::make_lawyer("L-" + std::to_string(i), "Sok Dara", "KH", "km"));
+  }
+  data.lawyers[10].id.clear();
+  data.lawyers[4500].id.clear();
+  Dataset failing = data;
+  failing.lawyers[4800].admissions[0].jurisdiction = "ZZ";
+
+  CHECK_THAT(message_of([&] { store->insert_dataset(failing); }), Catch::StartsWith("lawyers[4800].admissions[0]"));
+  CHECK(store->count(EntityType::lawyer) == 0);
+
+  store->insert_dataset(data);
+  CHECK(store->count(EntityType::lawyer) == 5000);
+  CHECK_FALSE(data.lawyers[10].id.empty());
+  CHECK_FALSE(data.lawyers[4500].id.empty());
+  REQUIRE(store->find_lawyer("L-4999"));
+  CHECK(store->find_lawyer("L-4999")->names == data.lawyers[4999].names);
+}
