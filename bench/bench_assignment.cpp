@@ -1,20 +1,29 @@
-// Benchmarks of the exact batch-assignment solver on seeded synthetic batches
-// (bench/support/assignment_workload.hpp). Arguments: lawyers, matters.
+// Benchmarks of exact batch assignment. Arguments: lawyers, matters.
+//
+// BM_ExactAssignment, BM_FullNetwork and BM_TopPairsOnly run the solver alone
+// on seeded synthetic batches (bench/support/assignment_workload.hpp).
+// BM_MatcherAssign runs Matcher::assign over a store in memory that contains a
+// seeded network (bench/support/rank_workload.hpp): the matcher's
+// constraints, scores and reasons, with every generated matter open.
 //
 // Counters: eligible_pct is the share of matter-lawyer pairs that are
-// eligible; rounds, network_pairs and priced_pairs come from BatchAssignment;
-// proved is 1 when pricing proved the optimum; peak_rss_mib is the process's
-// peak resident set so far (getrusage), so run one size alone with
-// --benchmark_filter to read its own peak.
+// eligible; rounds, network_pairs, priced_pairs and read_pairs come from
+// BatchAssignment; proved is 1 when pricing proved the optimum; peak_rss_mib
+// is the process's peak resident set so far (getrusage), so run one size
+// alone with --benchmark_filter to read its own peak.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <utility>
 
 #include "atip/batch_solver.hpp"
+#include "atip/matching.hpp"
+#include "atip/store.hpp"
 #include "support/assignment_workload.hpp"
+#include "support/rank_workload.hpp"
 
 namespace {
 
@@ -55,6 +64,7 @@ void report(benchmark::State& state, const AssignmentWorkload& workload, const B
   state.counters["rounds"] = result.pricing_rounds;
   state.counters["network_pairs"] = static_cast<double>(result.pairs_in_final_network);
   state.counters["priced_pairs"] = static_cast<double>(result.pairs_priced);
+  state.counters["read_pairs"] = static_cast<double>(result.pairs_read);
   state.counters["proved"] = result.proved_optimal ? 1 : 0;
   state.counters["peak_rss_mib"] = peak_rss_mib();
 }
@@ -96,11 +106,66 @@ void BM_TopPairsOnly(benchmark::State& state) {
   state.counters["missing_score"] = static_cast<double>(result.total_cost - exact.total_cost);
 }
 
+// A store with a generated network, and a matcher with its index built.
+struct MatcherNetwork {
+  atip::bench::RankWorkload workload;
+  std::unique_ptr<atip::Matcher> matcher;
+  double store_seconds = 0;
+  double index_seconds = 0;
+};
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Generates and stores each network once, outside the timings.
+MatcherNetwork& matcher_network_for(const benchmark::State& state) {
+  static std::map<std::pair<std::int64_t, std::int64_t>, std::unique_ptr<MatcherNetwork>> cache;
+  auto& entry = cache[std::make_pair(state.range(0), state.range(1))];
+  if (!entry) {
+    entry = std::make_unique<MatcherNetwork>();
+    const atip::bench::RankShape shape{static_cast<std::int32_t>(state.range(0)),
+                                       static_cast<std::int32_t>(state.range(1)), workload_seed};
+    auto start = std::chrono::steady_clock::now();
+    entry->workload = atip::bench::make_rank_workload(shape);
+    entry->store_seconds = seconds_since(start);
+    entry->matcher = std::make_unique<atip::Matcher>(*entry->workload.store);
+    start = std::chrono::steady_clock::now();
+    entry->matcher->refresh();
+    entry->index_seconds = seconds_since(start);
+  }
+  return *entry;
+}
+
+// Matcher::assign over every open matter with the default policy: the
+// solver, the matcher's oracle, and the matches with reasons and unfilled
+// matters with their reasons that the result carries.
+void BM_MatcherAssign(benchmark::State& state) {
+  MatcherNetwork& network = matcher_network_for(state);
+  atip::AssignOptions options;
+  options.as_of = atip::Date::parse("2026-02-01", "as_of");
+  const atip::Policy policy;
+  atip::AssignmentResult result;
+  for (auto _ : state) {
+    result = network.matcher->assign(options, policy);
+    benchmark::DoNotOptimize(result.assignments.data());
+  }
+  state.counters["assigned"] = static_cast<double>(result.assignments.size());
+  state.counters["unfilled"] = static_cast<double>(result.unfilled.size());
+  state.counters["total_score"] = result.total_score;
+  state.counters["proved"] = result.proved_optimal ? 1 : 0;
+  state.counters["store_s"] = network.store_seconds;
+  state.counters["index_s"] = network.index_seconds;
+  state.counters["peak_rss_mib"] = peak_rss_mib();
+}
+
 }  // namespace
 
 BENCHMARK(BM_ExactAssignment)->Args({2'000, 500})->Args({20'000, 5'000})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ExactAssignment)->Args({200'000, 50'000})->Iterations(1)->Unit(benchmark::kSecond);
 BENCHMARK(BM_FullNetwork)->Args({2'000, 500})->Args({20'000, 5'000})->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TopPairsOnly)->Args({2'000, 500})->Args({20'000, 5'000})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MatcherAssign)->Args({20'000, 5'000})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MatcherAssign)->Args({200'000, 50'000})->Iterations(1)->Unit(benchmark::kSecond);
 
 BENCHMARK_MAIN();

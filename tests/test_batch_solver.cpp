@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -43,6 +44,27 @@ class TableOracle : public atip::EligibilityOracle {
 struct Instance {
   BatchProblem problem;
   TableOracle oracle;
+};
+
+// Counts the calls of another oracle, per matter.
+class CountingOracle : public atip::EligibilityOracle {
+ public:
+  CountingOracle(const atip::EligibilityOracle& inner, std::size_t matters) : inner_(inner), calls_(matters) {}
+
+  void eligible(std::int32_t matter, std::vector<ScoredLawyer>& out) const override {
+    ++calls_.at(static_cast<std::size_t>(matter));
+    inner_.eligible(matter, out);
+  }
+
+  int max_calls() const {
+    int most = 0;
+    for (const std::atomic<int>& calls : calls_) most = std::max(most, calls.load());
+    return most;
+  }
+
+ private:
+  const atip::EligibilityOracle& inner_;
+  mutable std::vector<std::atomic<int>> calls_;
 };
 
 // Uniform integer in [low, high] from a seeded engine; written out so that the
@@ -287,6 +309,187 @@ TEST_CASE("batch_solver: column generation equals full network", "[batch_solver]
   }
 }
 
+TEST_CASE("batch_solver: any pool size keeps the optimum", "[batch_solver]") {
+  SolverOptions full_network;
+  full_network.initial_pairs_per_matter = SolverOptions::all_pairs;
+
+  for (std::uint64_t seed = 21; seed <= 23; ++seed) {
+    const Instance instance = medium_instance(seed, 300, 700, 25);
+    const BatchAssignment reference = atip::solve_batch(instance.problem, instance.oracle, full_network);
+
+    // Pools of 0 and 1 pair force oracle calls in most rounds; 1,000 pairs
+    // hold every eligible pair. A budget of 300 pairs in all stops the pools
+    // from growing.
+    for (const auto& [pool_size, budget] : std::vector<std::pair<int, std::int64_t>>{
+             {0, 1'000'000}, {1, 1'000'000}, {4, 1'000'000}, {4, 300}, {40, 1'000'000}, {1000, 1'000'000}}) {
+      INFO("seed " << seed << ", pool " << pool_size << ", budget " << budget);
+      SolverOptions options;
+      options.initial_pairs_per_matter = 2;
+      options.pairs_added_per_round = 2;
+      options.pool_pairs_per_matter = pool_size;
+      options.max_pool_pairs = budget;
+      SolverOptions fully_priced_options = options;
+      fully_priced_options.price_every_pair = true;
+
+      const BatchAssignment generated = atip::solve_batch(instance.problem, instance.oracle, options);
+      const BatchAssignment fully_priced = atip::solve_batch(instance.problem, instance.oracle, fully_priced_options);
+
+      require_feasible(instance.problem, instance.oracle, generated);
+      CHECK(generated.proved_optimal);
+      CHECK(generated.total_cost == reference.total_cost);
+      // Pricing the pairs that the bound ruled out finds nothing to add.
+      CHECK(fully_priced.pairs == generated.pairs);
+      CHECK(fully_priced.pricing_rounds == generated.pricing_rounds);
+      CHECK(fully_priced.pairs_read >= generated.pairs_read);
+    }
+  }
+}
+
+TEST_CASE("batch_solver: any pricing margin keeps the optimum", "[batch_solver]") {
+  SolverOptions full_network;
+  full_network.initial_pairs_per_matter = SolverOptions::all_pairs;
+
+  for (std::uint64_t seed = 41; seed <= 43; ++seed) {
+    const Instance instance = medium_instance(seed, 300, 700, 25);
+    const BatchAssignment reference = atip::solve_batch(instance.problem, instance.oracle, full_network);
+    for (const double margin : {0.0, 0.005, 0.05, 1.0}) {
+      INFO("seed " << seed << ", margin " << margin);
+      SolverOptions options;
+      options.initial_pairs_per_matter = 1;
+      options.pricing_margin = margin;
+      const BatchAssignment result = atip::solve_batch(instance.problem, instance.oracle, options);
+
+      require_feasible(instance.problem, instance.oracle, result);
+      CHECK(result.proved_optimal);
+      CHECK(result.total_cost == reference.total_cost);
+    }
+  }
+}
+
+TEST_CASE("batch_solver: matters ranking the same lawyers", "[batch_solver]") {
+  // Every matter scores a lawyer by the lawyer's quality plus a little noise,
+  // on a coarse grid: the shape of the matcher's scores, where most matters
+  // want the same lawyers and many pairs tie.
+  std::mt19937_64 rng(77);
+  const int matters = 400;
+  const int lawyers = 600;
+  std::vector<int> quality(static_cast<std::size_t>(lawyers));
+  for (int& q : quality) q = pick(rng, 0, 60);
+  BatchProblem problem;
+  std::vector<std::vector<ScoredLawyer>> table(static_cast<std::size_t>(matters));
+  for (int m = 0; m < matters; ++m) {
+    problem.team_size.push_back(pick(rng, 1, 2));
+    for (int l = 0; l < lawyers; ++l) {
+      if (!chance(rng, 40)) continue;
+      const int points = quality[static_cast<std::size_t>(l)] + pick(rng, 0, 4);
+      table[static_cast<std::size_t>(m)].push_back({l, points / 64.0});
+    }
+  }
+  for (int l = 0; l < lawyers; ++l) {
+    problem.capacity.push_back(pick(rng, 0, 3));
+    problem.firm.push_back(-1);
+  }
+  const TableOracle oracle(table);
+  SolverOptions full_network;
+  full_network.initial_pairs_per_matter = SolverOptions::all_pairs;
+  const BatchAssignment reference = atip::solve_batch(problem, oracle, full_network);
+
+  for (const int before_limit : {0, 1, 8, 16}) {
+    INFO("pairs added before the lawyer limit: " << before_limit);
+    SolverOptions options;
+    options.initial_pairs_per_matter = 2;
+    options.pool_pairs_per_matter = 20;
+    options.pairs_added_before_lawyer_limit = before_limit;
+    SolverOptions one_thread = options;
+    one_thread.pricing_threads = 1;
+
+    const BatchAssignment result = atip::solve_batch(problem, oracle, options);
+    const BatchAssignment single = atip::solve_batch(problem, oracle, one_thread);
+
+    require_feasible(problem, oracle, result);
+    CHECK(result.proved_optimal);
+    CHECK(result.total_cost == reference.total_cost);
+    CHECK(result.pricing_rounds > 1);
+    CHECK(single.pairs == result.pairs);
+  }
+}
+
+TEST_CASE("batch_solver: answer order does not matter", "[batch_solver]") {
+  const Instance instance = medium_instance(51, 400, 500, 30);
+  std::vector<std::vector<ScoredLawyer>> reversed = instance.oracle.table();
+  for (auto& row : reversed) std::reverse(row.begin(), row.end());
+  SolverOptions options;
+  options.initial_pairs_per_matter = 2;
+  options.pool_pairs_per_matter = 8;
+
+  const BatchAssignment forward = atip::solve_batch(instance.problem, instance.oracle, options);
+  const BatchAssignment backward = atip::solve_batch(instance.problem, TableOracle(reversed), options);
+
+  REQUIRE_FALSE(forward.pairs.empty());
+  CHECK(forward.pairs == backward.pairs);
+  CHECK(forward.pricing_rounds == backward.pricing_rounds);
+  CHECK(forward.pairs_in_final_network == backward.pairs_in_final_network);
+}
+
+TEST_CASE("batch_solver: pool holding every pair reads once", "[batch_solver]") {
+  const Instance instance = medium_instance(31, 300, 700, 25);
+  std::int64_t eligible_pairs = 0;
+  for (const auto& row : instance.oracle.table()) eligible_pairs += static_cast<std::int64_t>(row.size());
+  SolverOptions large_pool;
+  large_pool.initial_pairs_per_matter = 2;
+  large_pool.pairs_added_per_round = 2;
+  large_pool.pool_pairs_per_matter = 1000;
+  SolverOptions no_pool = large_pool;
+  no_pool.pool_pairs_per_matter = 0;
+
+  const CountingOracle large_pool_oracle(instance.oracle, instance.oracle.table().size());
+  const BatchAssignment pooled = atip::solve_batch(instance.problem, large_pool_oracle, large_pool);
+  const CountingOracle no_pool_oracle(instance.oracle, instance.oracle.table().size());
+  const BatchAssignment unpooled = atip::solve_batch(instance.problem, no_pool_oracle, no_pool);
+
+  CHECK(pooled.pricing_rounds > 1);
+  REQUIRE(pooled.eligible_per_matter.size() == instance.oracle.table().size());
+  for (std::size_t m = 0; m < instance.oracle.table().size(); ++m) {
+    CHECK(pooled.eligible_per_matter[m] == static_cast<std::int64_t>(instance.oracle.table()[m].size()));
+  }
+  CHECK(large_pool_oracle.max_calls() == 1);
+  CHECK(pooled.pairs_read == eligible_pairs);
+  CHECK(no_pool_oracle.max_calls() > 1);
+  CHECK(unpooled.pairs_read > eligible_pairs);
+  CHECK(unpooled.total_cost == pooled.total_cost);
+}
+
+TEST_CASE("batch_solver: scaled scores round half away from zero", "[batch_solver]") {
+  // Matter i can take only lawyer i, so every pair is chosen (no scaled
+  // score is 0) and the total cost is minus the sum of the scaled scores. Scores on and next to the
+  // midpoints between two units of 1e-6 test the rounding.
+  std::vector<double> scores;
+  for (int units = 1; units < 1'000'000; units += 9'973) {
+    const double midpoint = (units + 0.5) / static_cast<double>(atip::batch_score_scale);
+    scores.push_back(midpoint);
+    scores.push_back(std::nextafter(midpoint, 0.0));
+    scores.push_back(std::nextafter(midpoint, 1.0));
+    scores.push_back(units / static_cast<double>(atip::batch_score_scale));
+  }
+  scores.push_back(1.0);
+  scores.push_back(std::nextafter(1.0, 0.0));
+
+  BatchProblem problem;
+  std::vector<std::vector<ScoredLawyer>> table;
+  std::int64_t expected_cost = 0;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    problem.team_size.push_back(1);
+    problem.capacity.push_back(1);
+    problem.firm.push_back(-1);
+    table.push_back({{static_cast<std::int32_t>(i), scores[i]}});
+    expected_cost -= std::llround(scores[i] * static_cast<double>(atip::batch_score_scale));
+  }
+
+  const BatchAssignment result = atip::solve_batch(problem, TableOracle(table));
+  CHECK(result.pairs.size() == scores.size());
+  CHECK(result.total_cost == expected_cost);
+}
+
 TEST_CASE("batch_solver: top pairs alone can miss the optimum", "[batch_solver]") {
   // Both matters rank lawyer 0 first, and lawyer 0 has room for one of them.
   // Without pricing, the network holds only lawyer 0 and one matter stays
@@ -298,9 +501,13 @@ TEST_CASE("batch_solver: top pairs alone can miss the optimum", "[batch_solver]"
   top_only.max_pricing_rounds = 0;
   SolverOptions one_pair_start;
   one_pair_start.initial_pairs_per_matter = 1;
+  SolverOptions one_pair_start_no_pool = one_pair_start;
+  one_pair_start_no_pool.pool_pairs_per_matter = 0;
 
   const BatchAssignment truncated = atip::solve_batch(problem, oracle, top_only);
   const BatchAssignment exact = atip::solve_batch(problem, oracle, one_pair_start);
+  const CountingOracle counting(oracle, 2);
+  const BatchAssignment exact_without_pool = atip::solve_batch(problem, counting, one_pair_start_no_pool);
 
   CHECK_FALSE(truncated.proved_optimal);
   CHECK(truncated.pricing_rounds == 0);
@@ -308,6 +515,10 @@ TEST_CASE("batch_solver: top pairs alone can miss the optimum", "[batch_solver]"
   CHECK(exact.proved_optimal);
   CHECK(-exact.total_cost == 1'700'000);
   CHECK(exact.pairs == std::vector<std::pair<std::int32_t, std::int32_t>>{{0, 1}, {1, 0}});
+  // Without a pool, lawyer 1 stays unread until the bound sends pricing back
+  // to the oracle.
+  CHECK(exact_without_pool.pairs == exact.pairs);
+  CHECK(counting.max_calls() == 2);
 }
 
 TEST_CASE("batch_solver: same input gives same pairs", "[batch_solver]") {
@@ -344,6 +555,8 @@ TEST_CASE("batch_solver: empty batch and unusable lawyers", "[batch_solver]") {
   const BatchAssignment result = atip::solve_batch(problem, oracle);
   CHECK(result.pairs == std::vector<std::pair<std::int32_t, std::int32_t>>{{0, 2}});
   CHECK(result.proved_optimal);
+  // Unusable lawyers still count as eligible.
+  CHECK(result.eligible_per_matter == std::vector<std::int64_t>{3});
 }
 
 TEST_CASE("batch_solver: rejects invalid problems", "[batch_solver]") {
@@ -388,6 +601,16 @@ TEST_CASE("batch_solver: rejects invalid oracle answers", "[batch_solver]") {
   require_invalid(solve_error(problem, TableOracle({{{1, nan}}, {}})), "eligible(0)[0].score: nan");
   require_invalid(solve_error(problem, TableOracle({{}, {{1, 0.5}, {0, 0.5}, {1, 0.2}}})),
                   "eligible(1)[2].lawyer: 1 is listed twice");
+  require_invalid(solve_error(problem, TableOracle({{{0, 0.5}, {0, 0.5}}, {}})),
+                  "eligible(0)[1].lawyer: 0 is listed twice");
+
+  BatchProblem six_lawyers = two_by_two();
+  six_lawyers.capacity.assign(6, 1);
+  six_lawyers.firm.assign(6, -1);
+  require_invalid(solve_error(six_lawyers, TableOracle({{{2, 0.5}, {5, 0.5}, {3, 0.5}, {5, 0.1}}, {}})),
+                  "eligible(0)[3].lawyer: 5 is listed twice");
+  require_invalid(solve_error(six_lawyers, TableOracle({{{2, 0.5}, {1, 0.5}, {6, 0.5}}, {}})),
+                  "eligible(0)[2].lawyer: 6 is out of range");
 }
 
 TEST_CASE("batch_solver: rejects invalid options", "[batch_solver]") {
@@ -409,6 +632,26 @@ TEST_CASE("batch_solver: rejects invalid options", "[batch_solver]") {
   options = {};
   options.pricing_threads = 0;
   require_invalid(solve_error(problem, oracle, options), "options.pricing_threads: 0");
+
+  options = {};
+  options.pairs_added_before_lawyer_limit = -1;
+  require_invalid(solve_error(problem, oracle, options), "options.pairs_added_before_lawyer_limit: -1");
+
+  options = {};
+  options.pool_pairs_per_matter = -1;
+  require_invalid(solve_error(problem, oracle, options), "options.pool_pairs_per_matter: -1");
+
+  options = {};
+  options.max_pool_pairs = -5;
+  require_invalid(solve_error(problem, oracle, options), "options.max_pool_pairs: -5");
+
+  options = {};
+  options.pricing_margin = -0.5;
+  require_invalid(solve_error(problem, oracle, options), "options.pricing_margin: -0.5");
+
+  options = {};
+  options.pricing_margin = std::numeric_limits<double>::quiet_NaN();
+  require_invalid(solve_error(problem, oracle, options), "options.pricing_margin: nan");
 }
 
 TEST_CASE("batch_solver: oracle error of lowest matter wins", "[batch_solver]") {

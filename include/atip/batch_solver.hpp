@@ -43,7 +43,9 @@ struct ScoredLawyer {
 /// Source of the eligible lawyers of each matter and of the pairs' scores.
 ///
 /// The solver calls `eligible` once per matter to pick the starting pairs and
-/// again in every pricing round, so it never holds all eligible pairs at once.
+/// the pool (SolverOptions::pool_pairs_per_matter), and again in a pricing
+/// round only for a matter whose pairs outside the network and the pool might
+/// improve the total. It never keeps all eligible pairs in memory at once.
 /// Contract:
 /// - every call for the same matter returns the same lawyers with the same
 ///   scores (order does not matter);
@@ -62,17 +64,38 @@ class EligibilityOracle {
   virtual void eligible(std::int32_t matter, std::vector<ScoredLawyer>& out) const = 0;
 };
 
-/// Tuning of the column generation. The defaults suit batches of thousands of
-/// matters with thousands of eligible lawyers each; every setting keeps the
-/// result exact unless `max_pricing_rounds` stops the solver early.
+/// Tuning of the column generation. The defaults were tuned on the seeded
+/// batches of bench/bench_assignment.cpp, up to 50,000 matters over 200,000
+/// lawyers. Every setting keeps the result exact unless `max_pricing_rounds`
+/// stops the solver early.
 struct SolverOptions {
   /// Pairs per matter in the first network: the best by score, ties broken by
-  /// the lower lawyer index. Pass `all_pairs` to build the full network, which
-  /// makes a single pricing round confirm the result.
-  int initial_pairs_per_matter = 12;
-  /// Maximum number of pairs with negative reduced cost that one pricing round
-  /// adds per matter (the most negative first, ties by lawyer index).
-  int pairs_added_per_round = 8;
+  /// a fixed hash of the pair. Pass `all_pairs` to build the full network,
+  /// which makes a single pricing round confirm the result.
+  int initial_pairs_per_matter = 8;
+  /// Pairs per matter, after the starting ones, that the solver keeps in
+  /// memory as the matter's pool, so that pricing them needs no oracle call.
+  /// A matter read again because the bound cannot rule out its other pairs
+  /// doubles its pool, within max_pool_pairs. 0 keeps no pool.
+  int pool_pairs_per_matter = 256;
+  /// Limit on the pairs held in all pools together (16 bytes each). The
+  /// starting pools shrink to fit it, and pools stop doubling when they
+  /// would exceed it.
+  std::int64_t max_pool_pairs = std::int64_t{32} << 20;
+  /// Maximum number of pairs that one pricing round adds per matter, the
+  /// lowest reduced cost first.
+  int pairs_added_per_round = 16;
+  /// How many of a matter's pairs from the pool in one round are added
+  /// whatever other matters add. Beyond them, a lawyer joins at most its
+  /// capacity + 1 new pairs per round, granted to the matters in index order,
+  /// so that matters that rank the same lawyers first spread their further
+  /// pairs over more lawyers.
+  int pairs_added_before_lawyer_limit = 8;
+  /// In a round where a pool pair has negative reduced cost, pool pairs whose
+  /// reduced cost is below this margin (in score units, 0 to 1) join the
+  /// network too, within pairs_added_per_round. They would often turn
+  /// negative after the next solve; adding them early saves rounds.
+  double pricing_margin = 0.005;
   /// Upper bound on pricing rounds. When it is reached while pairs with
   /// negative reduced cost remain, the solver returns the best assignment of
   /// the current network with `proved_optimal == false`.
@@ -81,10 +104,10 @@ struct SolverOptions {
   /// during pricing (1 = the calling thread only). Batches of fewer than
   /// 256 matters always use one thread.
   int pricing_threads = 2;
-  /// Calls the oracle for every matter in every pricing round. By default a
-  /// matter is skipped when a bound shows that none of its pairs outside the
-  /// network can have negative reduced cost (docs/matching.md, "Batch assignment"); the
-  /// result is the same, so this setting exists to cross-check the bound.
+  /// Also calls the oracle, in every round that reaches the unread pairs, for
+  /// the matters whose unread pairs the bound rules out (docs/matching.md,
+  /// "Batch assignment"). The result is the same, so this setting exists to
+  /// cross-check the bound.
   bool price_every_pair = false;
 
   /// Value of `initial_pairs_per_matter` that puts every eligible pair into
@@ -106,9 +129,13 @@ struct BatchAssignment {
   /// Matter-lawyer pairs in the network of the last solve.
   std::int64_t pairs_in_final_network = 0;
   /// Eligible pairs outside the network whose reduced cost was computed,
-  /// summed over all pricing rounds. Pairs of matters that the bound let
-  /// pricing skip are not counted.
+  /// summed over all pricing rounds: pool pairs, and pairs of matters read
+  /// again. Unread pairs that the bound ruled out are not counted.
   std::int64_t pairs_priced = 0;
+  /// Pairs that the oracle returned, summed over all its calls.
+  std::int64_t pairs_read = 0;
+  /// Per matter, the number of lawyers that the oracle listed, usable or not.
+  std::vector<std::int64_t> eligible_per_matter;
   /// True when the last pricing round showed that no eligible pair outside
   /// the network has negative reduced cost, by computing it or by the bound:
   /// the assignment is then optimal over all eligible pairs. False only when

@@ -15,10 +15,6 @@ using matching::MatterContext;
 
 namespace {
 
-/// Cached eligible lists are kept while they hold fewer pairs than this;
-/// larger batches are scored again on each call of the solver.
-constexpr std::size_t kCachedPairLimit = 4'000'000;
-
 struct BatchMatter {
   std::shared_ptr<const MatterContext> context;
   int wanted = 0;
@@ -69,39 +65,10 @@ class MatcherOracle final : public EligibilityOracle {
       : index_(index), variants_(variants), policy_(policy), as_of_(as_of), matters_(matters),
         lawyer_of_slot_(lawyer_of_slot) {}
 
+  // The solver keeps the best pairs of each matter after its first call, so
+  // later calls are rare and nothing is cached here.
   void eligible(std::int32_t matter, std::vector<ScoredLawyer>& out) const override {
     const auto m = static_cast<std::size_t>(matter);
-    if (m < cached_.size() && cached_[m]) {
-      out = *cached_[m];
-      return;
-    }
-    compute(m, out);
-  }
-
-  /// Scores every matter once, keeping the lists while they are small;
-  /// returns the eligible count per matter.
-  std::vector<std::size_t> prepare() {
-    std::vector<std::size_t> counts(matters_.size());
-    cached_.resize(matters_.size());
-    std::size_t total = 0;
-    std::vector<ScoredLawyer> list;
-    for (std::size_t m = 0; m < matters_.size(); ++m) {
-      list.clear();
-      compute(m, list);
-      counts[m] = list.size();
-      total += list.size();
-      if (total <= kCachedPairLimit) cached_[m] = std::make_unique<std::vector<ScoredLawyer>>(list);
-    }
-    return counts;
-  }
-
-  matching::Evaluation evaluation(std::size_t m) const {
-    return matching::evaluate(index_, *matters_[m].context, policy_, variants_, as_of_);
-  }
-
- private:
-
-  void compute(std::size_t m, std::vector<ScoredLawyer>& out) const {
     const MatterContext& context = *matters_[m].context;
     const matching::Evaluation evaluation = this->evaluation(m);
     const matching::Scorer scorer(index_, context, policy_, as_of_);
@@ -112,13 +79,17 @@ class MatcherOracle final : public EligibilityOracle {
     for (const auto& [score, slot] : scores) out.push_back({lawyer_of_slot_[slot], score});
   }
 
+  matching::Evaluation evaluation(std::size_t m) const {
+    return matching::evaluate(index_, *matters_[m].context, policy_, variants_, as_of_);
+  }
+
+ private:
   const matching::Index& index_;
   const matching::NameVariants& variants_;
   const Policy& policy_;
   Date as_of_;
   const std::vector<BatchMatter>& matters_;
   const std::vector<std::int32_t>& lawyer_of_slot_;
-  std::vector<std::unique_ptr<std::vector<ScoredLawyer>>> cached_;
 };
 
 BatchProblem make_problem(const matching::Index& index, const std::vector<std::uint32_t>& lawyers,
@@ -192,8 +163,7 @@ AssignmentResult Matcher::assign(const AssignOptions& options, const Policy& pol
 
   const BatchProblem problem = make_problem(index, lawyers, matters, policy);
   result.firm_cap = problem.firm_cap;
-  MatcherOracle oracle(index, impl_->variants, policy, as_of, matters, lawyer_of_slot);
-  const std::vector<std::size_t> eligible = oracle.prepare();
+  const MatcherOracle oracle(index, impl_->variants, policy, as_of, matters, lawyer_of_slot);
   const BatchAssignment solved = solve_batch(problem, oracle, options.solver);
   result.proved_optimal = solved.proved_optimal;
 
@@ -218,7 +188,8 @@ AssignmentResult Matcher::assign(const AssignOptions& options, const Policy& pol
   }
   for (std::size_t m = 0; m < matters.size(); ++m) {
     if (assigned[m] >= matters[m].wanted) continue;
-    result.unfilled.push_back(unfilled_matter(index, oracle, policy, matters[m], m, assigned[m], eligible[m]));
+    const auto eligible = static_cast<std::size_t>(solved.eligible_per_matter[m]);
+    result.unfilled.push_back(unfilled_matter(index, oracle, policy, matters[m], m, assigned[m], eligible));
   }
   return result;
 }
