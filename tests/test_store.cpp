@@ -434,8 +434,7 @@ TEST_CASE("store: references are checked again after a rollback", "[store]") {
   CHECK_FALSE(store->exists(EntityType::lawyer, "L-2"));
 }
 
-TEST_CASE("store: large collections write in chunks", "[store]") {
-  // 5,000 lawyers make two chunks whose JSON is made on another thread.
+TEST_CASE("store: large collections name the bad record", "[store]") {
   TempDir dir;
   auto store = open_with_reference(dir.file("chunks.db"));
   Dataset data;

@@ -1,10 +1,8 @@
 // Create, read, update, delete and list for every entity type.
 #include <algorithm>
-#include <future>
 #include <set>
 
 #include "atip/error.hpp"
-#include "model/parallel.hpp"
 #include "store/tables.hpp"
 
 namespace atip {
@@ -16,46 +14,45 @@ namespace {
 
 // --- Per-type glue ------------------------------------------------------------
 
-// key() takes the record or a const one and returns its id or code.
 template <typename T> struct Kind;
 template <> struct Kind<Jurisdiction> {
   static constexpr EntityType type = EntityType::jurisdiction;
-  template <typename V> static auto& key(V& v) { return v.code; }
+  static std::string& key(Jurisdiction& v) { return v.code; }
   static Jurisdiction read(const json& j, const std::string& p) { return jurisdiction_from_json(j, p); }
 };
 template <> struct Kind<PracticeArea> {
   static constexpr EntityType type = EntityType::practice_area;
-  template <typename V> static auto& key(V& v) { return v.code; }
+  static std::string& key(PracticeArea& v) { return v.code; }
   static PracticeArea read(const json& j, const std::string& p) { return practice_area_from_json(j, p); }
 };
 template <> struct Kind<Organization> {
   static constexpr EntityType type = EntityType::organization;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Organization& v) { return v.id; }
   static Organization read(const json& j, const std::string& p) { return organization_from_json(j, p); }
 };
 template <> struct Kind<Lawyer> {
   static constexpr EntityType type = EntityType::lawyer;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Lawyer& v) { return v.id; }
   static Lawyer read(const json& j, const std::string& p) { return lawyer_from_json(j, p); }
 };
 template <> struct Kind<Matter> {
   static constexpr EntityType type = EntityType::matter;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Matter& v) { return v.id; }
   static Matter read(const json& j, const std::string& p) { return matter_from_json(j, p); }
 };
 template <> struct Kind<Engagement> {
   static constexpr EntityType type = EntityType::engagement;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Engagement& v) { return v.id; }
   static Engagement read(const json& j, const std::string& p) { return engagement_from_json(j, p); }
 };
 template <> struct Kind<Event> {
   static constexpr EntityType type = EntityType::event;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Event& v) { return v.id; }
   static Event read(const json& j, const std::string& p) { return event_from_json(j, p); }
 };
 template <> struct Kind<Service> {
   static constexpr EntityType type = EntityType::service;
-  template <typename V> static auto& key(V& v) { return v.id; }
+  static std::string& key(Service& v) { return v.id; }
   static Service read(const json& j, const std::string& p) { return service_from_json(j, p); }
 };
 
@@ -89,46 +86,6 @@ std::string key_field(const std::string& path, EntityType type) {
   return path.empty() ? key : path + "." + key;
 }
 
-/// A record's canonical JSON, as a tree for the write hooks and as the text
-/// stored in its row.
-struct CanonicalDoc {
-  json tree;
-  std::string text;
-};
-
-template <typename T>
-CanonicalDoc canonical_doc(const T& value) {
-  CanonicalDoc doc{stored_doc(value), {}};
-  doc.text = doc.tree.dump();
-  return doc;
-}
-
-/// Writes one record whose canonical JSON is already made, after checking
-/// its key and references. Returns its key.
-template <typename T>
-std::string write_canonical(Store::Impl& s, const T& value, const CanonicalDoc& doc, const std::string& path,
-                            bool replace) {
-  constexpr EntityType type = Kind<T>::type;
-  const std::string& key = Kind<T>::key(value);
-  const bool present = tables::exists(s, type, key);
-  if (!replace && present) {
-    fail(ErrorKind::already_exists, key_field(path, type) + ": " + std::string(to_string(type)) + " \"" + key +
-                                        "\" already exists (ids are unique per entity type)");
-  }
-  if (replace && !present) {
-    fail(ErrorKind::not_found, key_field(path, type) + ": " + std::string(to_string(type)) + " \"" + key +
-                                   "\" does not exist");
-  }
-  tables::check_references(s, value, path);
-  if (!s.write_hooks.empty()) {
-    const std::optional<json> before = replace ? std::optional<json>(load_doc(s, type, key)) : std::nullopt;
-    s.run_write_hooks(type, key, before ? &*before : nullptr, &doc.tree);
-  }
-  tables::write_rows(s, value, doc.text, replace);
-  s.record_change(type, key, replace ? ChangeKind::updated : ChangeKind::inserted);
-  return key;
-}
-
 /// Validates (unless the value came straight from the strict reader),
 /// canonicalises and writes one record. Returns its key.
 template <typename T>
@@ -141,12 +98,32 @@ std::string write_record(Store::Impl& s, T value, const std::string& path, bool 
     }
     Kind<T>::key(value) = generate_id(s, t);
   }
+  json doc = stored_doc(value);
   if (!validated) {
     // Re-reading the canonical JSON runs every check of the strict reader on
     // values built in C++, and canonicalises language tags.
-    value = Kind<T>::read(stored_doc(value), path);
+    value = Kind<T>::read(doc, path);
+    doc = stored_doc(value);
   }
-  return write_canonical(s, value, canonical_doc(value), path, replace);
+  const std::string& key = Kind<T>::key(value);
+
+  const bool present = tables::exists(s, type, key);
+  if (!replace && present) {
+    fail(ErrorKind::already_exists, key_field(path, type) + ": " + std::string(to_string(type)) + " \"" + key +
+                                        "\" already exists (ids are unique per entity type)");
+  }
+  if (replace && !present) {
+    fail(ErrorKind::not_found, key_field(path, type) + ": " + std::string(to_string(type)) + " \"" + key +
+                                   "\" does not exist");
+  }
+  tables::check_references(s, value, path);
+  if (!s.write_hooks.empty()) {
+    const std::optional<json> before = replace ? std::optional<json>(load_doc(s, type, key)) : std::nullopt;
+    s.run_write_hooks(type, key, before ? &*before : nullptr, &doc);
+  }
+  tables::write_rows(s, value, doc.dump(), replace);
+  s.record_change(type, key, replace ? ChangeKind::updated : ChangeKind::inserted);
+  return key;
 }
 
 template <typename T>
@@ -235,30 +212,8 @@ void insert_collection(Store::Impl& s, std::vector<T>& items) {
   std::vector<std::size_t> order(items.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   if constexpr (std::is_same_v<T, Jurisdiction> || std::is_same_v<T, PracticeArea>) order = parents_first(items);
-  // The canonical JSON of the next chunk of records is made on another
-  // thread while this one writes. Records without an id get it when they
-  // are written, so their JSON is made then.
-  const std::size_t chunk = order.size() < detail::kParallelThreshold ? order.size() : 4096;
-  auto make_docs = [&items, &order, chunk](std::size_t begin) {
-    std::vector<CanonicalDoc> docs(std::min(order.size(), begin + chunk) - begin);
-    for (std::size_t j = 0; j < docs.size(); ++j) {
-      const T& item = items[order[begin + j]];
-      if (!Kind<T>::key(item).empty()) docs[j] = canonical_doc(item);
-    }
-    return docs;
-  };
-  std::future<std::vector<CanonicalDoc>> next;
-  for (std::size_t begin = 0; begin < order.size(); begin += chunk) {
-    const std::vector<CanonicalDoc> docs = begin == 0 ? make_docs(0) : next.get();
-    if (chunk < order.size() && begin + chunk < order.size()) {
-      next = std::async(std::launch::async, make_docs, begin + chunk);
-    }
-    for (std::size_t j = 0; j < docs.size(); ++j) {
-      const std::size_t i = order[begin + j];
-      const std::string path = name + "[" + std::to_string(i) + "]";
-      Kind<T>::key(items[i]) = docs[j].text.empty() ? write_record(s, items[i], path, false, true)
-                                                    : write_canonical(s, items[i], docs[j], path, false);
-    }
+  for (std::size_t i : order) {
+    Kind<T>::key(items[i]) = write_record(s, items[i], name + "[" + std::to_string(i) + "]", false, true);
   }
 }
 
