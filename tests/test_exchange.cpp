@@ -185,3 +185,12 @@ TEST_CASE("exchange: large collections report the first bad record", "[exchange]
   document["lawyers"][1200]["vetted"] = "yes";
   CHECK_THAT(reader_error(document), Catch::StartsWith("lawyers[1200].vetted"));
 }
+
+TEST_CASE("exchange: rejected values are escaped in messages", "[exchange]") {
+  json lawyer = valid_lawyer();
+  lawyer["admissions"] = json::array({{{"jurisdiction", "T\nH"}}});
+
+  const std::string message = reader_error(one_lawyer(lawyer));
+  CHECK(message.find('\n') == std::string::npos);
+  CHECK_THAT(message, Catch::StartsWith("lawyers[0].admissions[0].jurisdiction: \"T\\nH\" is not a valid jurisdiction code"));
+}

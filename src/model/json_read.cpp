@@ -32,8 +32,8 @@ Name read_name(const json& j, const std::string& path) {
   if (name.value.empty()) detail::fail_field(path, "a name must not be empty");
   static const std::vector<std::string> kinds = {"", "primary", "alias", "romanisation", "former", "script"};
   if (std::find(kinds.begin(), kinds.end(), name.kind) == kinds.end()) {
-    detail::fail_field(path + ".kind", "\"" + name.kind +
-                                           "\" is not a valid name kind (expected one of: primary, alias, romanisation, former, script)");
+    detail::fail_field(path + ".kind", detail::quote_value(json(name.kind)) +
+                                           " is not a valid name kind (expected one of: primary, alias, romanisation, former, script)");
   }
   return name;
 }
@@ -52,7 +52,7 @@ ConflictEntry read_conflict_entry(const json& j, const std::string& path) {
   entry.relation = r.string("relation", 16);
   if (entry.relation.empty()) entry.relation = "other";
   if (entry.relation != "client" && entry.relation != "adverse" && entry.relation != "other") {
-    detail::fail_field(r.field("relation"), "\"" + entry.relation + "\" is not a valid relation (expected one of: client, adverse, other)");
+    detail::fail_field(r.field("relation"), detail::quote_value(json(entry.relation)) + " is not a valid relation (expected one of: client, adverse, other)");
   }
   entry.note = r.string("note", kMaxTextBytes);
   r.finish();
@@ -353,7 +353,7 @@ Dataset dataset_from_json(const json& j) {
   ObjectReader r(j, "");
   const std::string format = r.string("format", 64);
   if (!format.empty() && format != kDatasetFormat) {
-    detail::fail_field("format", "\"" + format + "\" is not an atip data set (expected \"" + kDatasetFormat + "\")");
+    detail::fail_field("format", detail::quote_value(json(format)) + " is not an atip data set (expected \"" + kDatasetFormat + "\")");
   }
   const int version = r.integer("version", kDatasetFormatVersion, 1, 1000000);
   if (version > kDatasetFormatVersion) {

@@ -113,7 +113,7 @@ void check_id(std::string_view id, const std::string& field) {
     if (c < 0x20 || c == 0x7F) fail_field(field, "id contains a control character");
   }
   if (id.front() == ' ' || id.back() == ' ') {
-    fail_field(field, "\"" + std::string(id) + "\" is not a valid id (leading or trailing space)");
+    fail_field(field, quote_value(json(std::string(id))) + " is not a valid id (leading or trailing space)");
   }
 }
 
@@ -261,14 +261,14 @@ std::string convert_language(const std::string& text, const std::string& path) {
 
 std::string convert_jurisdiction(const std::string& text, const std::string& path) {
   if (!is_jurisdiction_code(text)) {
-    fail_field(path, "\"" + text + "\" is not a valid jurisdiction code (expected ISO 3166-1 alpha-2 such as \"TH\" or ISO 3166-2 such as \"TH-10\")");
+    fail_field(path, quote_value(json(text)) + " is not a valid jurisdiction code (expected ISO 3166-1 alpha-2 such as \"TH\" or ISO 3166-2 such as \"TH-10\")");
   }
   return text;
 }
 
 std::string convert_practice_area(const std::string& text, const std::string& path) {
   if (!is_practice_area_code(text)) {
-    fail_field(path, "\"" + text + "\" is not a valid practice area code (expected 1-64 of a-z, 0-9, '_', '.')");
+    fail_field(path, quote_value(json(text)) + " is not a valid practice area code (expected 1-64 of a-z, 0-9, '_', '.')");
   }
   return text;
 }
