@@ -26,7 +26,7 @@ def large_dataset_text(lawyers: int) -> bytes:
 
 
 def test_import_releases_the_gil(db_path: pathlib.Path) -> None:
-    text = large_dataset_text(3000)
+    text = large_dataset_text(10000)
     timings: List[float] = []
     done = threading.Event()
 
@@ -49,7 +49,7 @@ def test_import_releases_the_gil(db_path: pathlib.Path) -> None:
             last = now
         thread.join()
 
-        assert len(ch.lawyers.list(limit=5000)) == 3000
+        assert len(ch.lawyers.list(limit=20000)) == 10000
     (import_seconds,) = timings
     # The call takes the GIL only to read its argument and build its result.
     # Had it held the GIL throughout, this thread would have stalled for
