@@ -7,10 +7,10 @@
 // constraints, scores and reasons, with every generated matter open.
 //
 // Counters: eligible_pct is the share of matter-lawyer pairs that are
-// eligible; rounds, network_pairs, priced_pairs and read_pairs come from
-// BatchAssignment; proved is 1 when pricing proved the optimum; peak_rss_mib
-// is the process's peak resident set so far (getrusage), so run one size
-// alone with --benchmark_filter to read its own peak.
+// eligible. rounds, network_pairs, priced_pairs and read_pairs come from
+// BatchAssignment, and proved is 1 when pricing proved the optimum.
+// peak_rss_mib is the process's peak resident set so far (getrusage), so run
+// one size alone with --benchmark_filter to read its own peak.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 

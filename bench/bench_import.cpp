@@ -39,9 +39,9 @@ std::string make_lawyers_document(int count) {
   return json{{"format", "atip-dataset"}, {"version", 1}, {"lawyers", std::move(lawyers)}}.dump();
 }
 
-/// CPU seconds used by the calling thread so far. The benchmarks report
-/// process CPU time, and this tells how much of it the importing thread
-/// itself used, the rest being the reader's and tokeniser's second thread.
+/// Returns the CPU seconds used by the calling thread so far. The benchmarks
+/// report process CPU time, and this measures the importing thread's share.
+/// The rest is the second thread that reads records and tokenises names.
 double thread_cpu_seconds() {
   timespec now{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);

@@ -140,7 +140,7 @@ class Store {
   /// without ids get generated ones (written back into `data`). Errors name
   /// the record by its path in the data set ("lawyers[12].firm: ...").
   /// `then`, when given, runs in the same transaction after the records are
-  /// written (for data derived from them, such as a search index); if it
+  /// written, for data derived from them such as a search index. If it
   /// throws, nothing is written.
   ///
   /// Called outside a transaction, the import runs as a transaction of its

@@ -383,7 +383,7 @@ std::string answer_field(std::int32_t matter, std::size_t index, const char* mem
   return "eligible(" + std::to_string(matter) + ")[" + std::to_string(index) + "]." + member + ": ";
 }
 
-// Raises invalid_argument at the first entry of the oracle's answer for
+// Raises invalid_argument at the first entry the oracle returned for
 // `matter` that names a lawyer out of range, repeats a lawyer, or has a score
 // outside [0, 1] or NaN. Oracles usually list lawyers in increasing order,
 // which rules out repeats without touching the per-lawyer stamps; they are
@@ -452,9 +452,9 @@ class ColumnGenerator {
   }
 
   // Adds pairs with negative reduced cost to the network: from the pools
-  // while they hold any, and otherwise from oracle calls for the matters whose
-  // unread pairs the bound cannot rule out. Returns the number of pairs added;
-  // zero proves the round's flow optimal over all eligible pairs, because
+  // while they contain any, and otherwise from oracle calls for the matters
+  // whose unread pairs the bound cannot rule out. Returns the number of pairs
+  // added. Zero proves the round's flow optimal over all eligible pairs, because
   // then every pair outside the network was priced or bounded.
   // NOTE: when most matters rank the same lawyers first, pricing finds the
   // lawyers with free capacity a few per matter and round: through the
@@ -493,8 +493,8 @@ class ColumnGenerator {
     return std::accumulate(sums.begin(), sums.end(), std::int64_t{0});
   }
 
-  // Calls the oracle for `matter`, validates its answer and leaves it in
-  // scratch.answer.
+  // Calls the oracle for `matter`, validates the pairs it returns and leaves
+  // them in scratch.answer.
   void read_oracle(OracleScratch& scratch, std::int32_t matter) const {
     scratch.answer.clear();
     oracle_.eligible(matter, scratch.answer);
@@ -577,7 +577,7 @@ class ColumnGenerator {
   // Moves, per matter, up to pairs_added_per_round pool pairs with reduced cost
   // below the pricing margin into the network, the lowest first. Pairs just
   // above zero are likely to turn negative once the next solve has moved the
-  // potentials; adding them now saves the solves of a long tail of rounds
+  // potentials, so adding them now saves the solves of a long tail of rounds
   // that add a few pairs each.
   std::int64_t add_from_pools(Columns& columns, const RoundSolution& solution) {
     std::vector<std::vector<PricedColumn>> candidates(static_cast<std::size_t>(instance_.matter_count));
@@ -676,9 +676,9 @@ class ColumnGenerator {
   }
 
   // Decides, before the threads start, whether the matters to be read again
-  // double their pool limit: all of them do when the pools stay within
-  // max_pool_pairs, and none otherwise, so that the decision does not depend
-  // on the order in which threads finish.
+  // double their pool limit. All of them do when the pools stay within
+  // max_pool_pairs, and none otherwise. Deciding up front keeps the result
+  // independent of the order in which threads finish.
   bool pools_may_grow(const Columns& columns, const RoundSolution& solution) const {
     std::int64_t total = 0;
     for (std::size_t m = 0; m < columns.pool.size(); ++m) {

@@ -78,9 +78,9 @@ std::string field(const std::string& path, const char* key) {
   return path + (path.empty() ? "" : ".") + key;
 }
 
-/// Indices of the last item for each key, in first-seen order of the keys.
-/// Records are small (a handful of admissions or languages), so a linear
-/// scan beats building a map.
+/// Returns the index of the last item for each key, in first-seen order of
+/// the keys. Records are small (a handful of admissions or languages), so a
+/// linear scan is cheaper than building a map.
 template <typename T, typename KeyOf>
 std::vector<std::size_t> last_of_each(const std::vector<T>& items, KeyOf key_of) {
   std::vector<std::size_t> chosen;
@@ -146,8 +146,8 @@ void write_rows(Store::Impl& s, const Lawyer& v, const std::string& doc, bool re
     delete_children(s, "lawyer_practice_areas", "lawyer_id", v.id);
   }
   // Duplicates inside one record are merged, the last one kept. Plain
-  // INSERTs matter for bulk imports: an INSERT OR REPLACE on a table with
-  // foreign keys makes SQLite keep a statement journal for every row.
+  // INSERTs keep bulk imports fast, because an INSERT OR REPLACE on a table
+  // with foreign keys makes SQLite keep a statement journal for every row.
   auto& admission = s.statement("INSERT INTO lawyer_admissions (lawyer_id, jurisdiction, status) VALUES (?, ?, ?)");
   for (std::size_t i : last_of_each(v.admissions, [](const Admission& a) { return a.jurisdiction; })) {
     const Admission& a = v.admissions[i];

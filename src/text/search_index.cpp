@@ -724,8 +724,8 @@ void SearchIndex::upsert(const SearchDocument& document) {
 
 void SearchIndex::upsert_all(const std::vector<SearchDocument>& documents) {
   impl_->require_transaction("upsert_all");
-  // Eight chunks at most: each chunk's task runs on a new thread, which
-  // builds its own ICU break iterator and transliterators first.
+  // Eight chunks at most, because each chunk's task runs on a new thread,
+  // which builds its own ICU break iterator and transliterators first.
   const std::size_t chunk = std::max<std::size_t>(2048, (documents.size() + 7) / 8);
   auto prepare_chunk = [&documents, chunk](std::size_t begin) {
     std::vector<PreparedDocument> prepared;

@@ -402,8 +402,8 @@ static void test_attendance(atip_db *db) {
 }
 
 /* A record that does not exist is named by the request field the caller
- * wrote, such as request.engagement, and not by a parameter of the C++
- * core (engagement_id), which a C caller never sees. Runs after
+ * wrote, such as request.engagement, and not by a parameter name of the C++
+ * core (engagement_id), which the C API does not expose. Runs after
  * test_attendance(), which adds event-1. */
 static void test_not_found_names_request_field(atip_db *db) {
   static const struct request_case cases[] = {
