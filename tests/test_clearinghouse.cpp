@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sqlite3.h>
+
 #include "atip/clearinghouse.hpp"
 #include "atip/error.hpp"
 #include "support.hpp"
@@ -145,6 +147,67 @@ TEST_CASE("clearinghouse: records as JSON with confidential flag", "[clearinghou
   CHECK(ch->get(EntityType::matter, "M-1", ExportOptions{true})["facts"] == "confidential facts");
   CHECK(ch->export_json().find("confidential facts") == std::string::npos);
   CHECK(ch->list(EntityType::matter).at(0).contains("facts") == false);
+}
+
+namespace {
+
+std::vector<std::string> search_ids(Clearinghouse& ch, const std::string& text, const std::string& jurisdiction = "") {
+  SearchQuery query;
+  query.text = text;
+  query.jurisdiction = jurisdiction;
+  std::vector<std::string> ids;
+  for (const SearchHit& hit : ch.search(query)) ids.push_back(hit.id);
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("clearinghouse: opening indexes records a bare Store wrote", "[clearinghouse]") {
+  TempDir dir;
+  const std::string path = dir.file("store-first.db");
+  {
+    auto ch = Clearinghouse::open(path);  // reference data
+  }
+  {
+    // A bare Store writes no search documents. The search tables are then
+    // dropped, as in a file written before they existed.
+    auto store = Store::open(path);
+    store->insert(atip_test::make_lawyer("L-1", "Somchai Srisuk", "TH", "th"));
+  }
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db, "DROP TABLE search_documents; DROP TABLE search_fts;", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+  }
+  auto reopened = Clearinghouse::open(path);
+  CHECK(search_ids(*reopened, "somchai", "TH") == std::vector<std::string>{"L-1"});
+}
+
+TEST_CASE("clearinghouse: an index of the earlier layout is rebuilt on open", "[clearinghouse]") {
+  TempDir dir;
+  const std::string path = dir.file("layout-1.db");
+  {
+    auto ch = Clearinghouse::open(path);
+    Dataset data;
+    data.lawyers.push_back(atip_test::make_lawyer("L-th", "Somchai Srisuk", "TH", "th"));
+    data.lawyers.push_back(atip_test::make_lawyer("L-vn", "Nguyen Thanh", "VN", "vi"));
+    ch->import_json(to_json(data, ExportOptions{true}).dump());
+    // Layout 1 had a search_names table, so its presence marks that layout.
+    ch->store().transaction([&] {
+      sqlite3_exec(ch->store().native_handle(),
+                   "CREATE TABLE search_names (doc_id INTEGER, position INTEGER, name TEXT, tokens TEXT); "
+                   "DELETE FROM search_fts; DELETE FROM search_documents;",
+                   nullptr, nullptr, nullptr);
+    });
+    CHECK(search_ids(*ch, "somchai").empty());
+  }
+  auto reopened = Clearinghouse::open(path);
+  CHECK(search_ids(*reopened, "somchai", "TH") == std::vector<std::string>{"L-th"});
+  CHECK(search_ids(*reopened, "thanh", "VN") == std::vector<std::string>{"L-vn"});
+  CHECK(reopened->search_index().has_schema());
 }
 
 TEST_CASE("clearinghouse: search finds imported lawyers by alias", "[clearinghouse]") {

@@ -479,7 +479,8 @@ TEST_CASE("search: upsert replaces and remove deletes", "[search]") {
   CHECK(fixture.ids("labour").empty());
   CHECK(fixture.ids("mai") == std::vector<std::string>{"l-1"});
   CHECK(fixture.database.count("search_documents") == 1);
-  CHECK(fixture.database.count("search_names") == 1);
+  CHECK(fixture.database.count("search_fts") == 1);
+  CHECK(fixture.search("mai")[0].matched_name == "Mai Tran");
 
   // The same id under another type is another document.
   atip::SearchDocument service = lawyer("l-1", {"Mai Legal Clinic"});
@@ -499,7 +500,6 @@ TEST_CASE("search: upsert replaces and remove deletes", "[search]") {
   fixture.database.exec("COMMIT");
   CHECK(fixture.database.count("search_documents") == 0);
   CHECK(fixture.database.count("search_fts") == 0);
-  CHECK(fixture.database.count("search_names") == 0);
 }
 
 TEST_CASE("search: writes need the caller's transaction", "[search]") {
@@ -606,8 +606,10 @@ TEST_CASE("search: index persists in the database file", "[search]") {
   TempDatabase database;
   {
     atip::SearchIndex index(database.db());
-    index.create_schema();
-    index.create_schema();  // idempotent
+    CHECK_FALSE(index.has_schema());
+    CHECK(index.create_schema());
+    CHECK(index.has_schema());
+    CHECK_FALSE(index.create_schema());  // idempotent
     database.exec("BEGIN");
     index.upsert(lawyer("vn-1", {"Nguyễn Văn Thành"}));
     database.exec("COMMIT");
@@ -621,4 +623,114 @@ TEST_CASE("search: index persists in the database file", "[search]") {
   const std::vector<atip::SearchHit> hits = reopened.search(query);
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].id == "vn-1");
+}
+
+// The tables of layout 1, as an earlier atip created them, with one document.
+constexpr const char* kLayout1 = R"sql(
+CREATE TABLE search_documents (doc_id INTEGER PRIMARY KEY, entity_type TEXT NOT NULL, entity_id TEXT NOT NULL,
+  kind TEXT NOT NULL, UNIQUE (entity_type, entity_id));
+CREATE TABLE search_names (doc_id INTEGER NOT NULL, position INTEGER NOT NULL, name TEXT NOT NULL,
+  tokens TEXT NOT NULL, PRIMARY KEY (doc_id, position)) WITHOUT ROWID;
+CREATE TABLE search_jurisdictions (code TEXT NOT NULL, doc_id INTEGER NOT NULL, PRIMARY KEY (code, doc_id)) WITHOUT ROWID;
+CREATE TABLE search_languages (tag TEXT NOT NULL, doc_id INTEGER NOT NULL, PRIMARY KEY (tag, doc_id)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE search_fts USING fts5 (names, texts, prefix = '2 3');
+INSERT INTO search_documents VALUES (1, 'lawyer', 'old-1', '');
+INSERT INTO search_names VALUES (1, 0, 'Lan Pham', 'lan pham');
+INSERT INTO search_jurisdictions VALUES ('vn', 1);
+INSERT INTO search_fts (rowid, names, texts) VALUES (1, 'lan pham', '');
+)sql";
+
+TEST_CASE("search: create_schema replaces an earlier layout", "[search]") {
+  TempDatabase database;
+  database.exec(kLayout1);
+  atip::SearchIndex index(database.db());
+  CHECK_FALSE(index.has_schema());
+
+  CHECK(index.create_schema());
+  CHECK(index.has_schema());
+  CHECK(database.count("sqlite_schema WHERE name IN ('search_names', 'search_jurisdictions', 'search_languages')") ==
+        0);
+  // The replaced index is empty until the caller adds the documents again.
+  CHECK(database.count("search_documents") == 0);
+  atip::SearchQuery query;
+  query.text = "lan";
+  CHECK(index.search(query).empty());
+
+  database.exec("BEGIN");
+  atip::SearchDocument document = lawyer("old-1", {"Lan Pham"});
+  document.jurisdictions = {"VN"};
+  index.upsert(document);
+  database.exec("COMMIT");
+  query.jurisdiction = "VN";
+  REQUIRE(index.search(query).size() == 1);
+  CHECK(index.search(query)[0].matched_name == "Lan Pham");
+}
+
+TEST_CASE("search: a partial index counts as an earlier layout", "[search]") {
+  TempDatabase database;
+  {
+    atip::SearchIndex index(database.db());
+    REQUIRE(index.create_schema());
+  }
+  database.exec("DROP TABLE search_fts");
+  atip::SearchIndex index(database.db());
+  CHECK_FALSE(index.has_schema());
+  CHECK(index.create_schema());
+  CHECK(index.has_schema());
+  CHECK(database.count("search_fts") == 0);
+}
+
+TEST_CASE("search: create_schema inside a transaction rolls back with it", "[search]") {
+  TempDatabase database;
+  database.exec(kLayout1);
+  atip::SearchIndex index(database.db());
+  database.exec("BEGIN");
+  CHECK(index.create_schema());
+  database.exec("ROLLBACK");
+  CHECK_FALSE(index.has_schema());
+  CHECK(database.count("search_names") == 1);
+}
+
+TEST_CASE("search: names with their tokens read back per document", "[search]") {
+  Fixture fixture;
+  fixture.upsert(lawyer("kh-1", {"សុខ ដារា", "Sok Dara", "Dara Sok Legal Aid"}));
+  fixture.upsert(lawyer("kh-2", {"Dara"}));
+
+  // Each hit names its own alias that matched the most query words.
+  const std::vector<atip::SearchHit> hits = fixture.search("sok dara");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].matched_name == "Sok Dara");
+  const std::vector<atip::SearchHit> legal = fixture.search("dara legal");
+  REQUIRE(legal.size() == 1);
+  CHECK(legal[0].matched_name == "Dara Sok Legal Aid");
+  const std::vector<atip::SearchHit> khmer = fixture.search("ដារា");
+  REQUIRE(khmer.size() == 1);
+  CHECK(khmer[0].matched_name == "សុខ ដារា");
+}
+
+TEST_CASE("search: filters see every jurisdiction and language of a document", "[search]") {
+  Fixture fixture;
+  atip::SearchDocument two = lawyer("l-1", {"Lan Border"});
+  two.jurisdictions = {"VN", "TH-10", "vn"};
+  two.languages = {"vi", "th"};
+  atip::SearchDocument near = lawyer("l-2", {"Lan Near"});
+  near.jurisdictions = {"VA"};
+  near.languages = {"vai"};
+  fixture.upsert_all({two, near});
+
+  const auto ids = [&fixture](const std::string& jurisdiction, const std::string& language) {
+    atip::SearchQuery query;
+    query.text = "lan";
+    query.jurisdiction = jurisdiction;
+    query.language = language;
+    std::vector<std::string> out;
+    for (const atip::SearchHit& hit : fixture.index.search(query)) out.push_back(hit.id);
+    return out;
+  };
+  CHECK(ids("VN", "") == std::vector<std::string>{"l-1"});
+  CHECK(ids("TH", "") == std::vector<std::string>{"l-1"});
+  CHECK(ids("TH-10", "th") == std::vector<std::string>{"l-1"});
+  CHECK(ids("", "vi") == std::vector<std::string>{"l-1"});
+  CHECK(ids("", "va").empty());  // a tag does not match a longer tag that starts with it
+  CHECK(ids("", "vai") == std::vector<std::string>{"l-2"});
 }

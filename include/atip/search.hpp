@@ -72,8 +72,17 @@ class SearchIndex {
   SearchIndex(const SearchIndex&) = delete;
   SearchIndex& operator=(const SearchIndex&) = delete;
 
-  /// Creates the search_* tables if they do not exist.
-  void create_schema();
+  /// Creates the search_* tables if they do not exist, and replaces the
+  /// tables of an earlier layout of the index (which kept names,
+  /// jurisdictions and languages in tables of their own). Returns true when it created the tables: the index is then empty,
+  /// and the caller re-adds every document (Clearinghouse::open does this in
+  /// the same transaction). Runs in a savepoint, so it is atomic inside or
+  /// outside a transaction.
+  bool create_schema();
+
+  /// True when the search_* tables exist in this library's layout, so
+  /// create_schema has nothing to do. Reads only.
+  bool has_schema() const;
 
   /// Indexes `document`, replacing an earlier document with the same
   /// (entity_type, id). Names and texts should already have been through

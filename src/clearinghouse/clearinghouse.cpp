@@ -62,6 +62,31 @@ void insert_with_deferred_search(Clearinghouse::Impl& impl, Dataset& data) {
   impl.deferred_search = nullptr;
 }
 
+/// Adds the search documents of every stored organization, lawyer and
+/// service. Runs inside the caller's transaction.
+void index_stored_records(Clearinghouse::Impl& impl) {
+  std::vector<SearchDocument> documents;
+  for (EntityType type : {EntityType::organization, EntityType::lawyer, EntityType::service}) {
+    for (const auto& record : impl.store->list_json(type)) {
+      SearchDocument document;
+      if (make_search_document(type, record, impl.practice_area_names, document)) {
+        documents.push_back(std::move(document));
+      }
+    }
+  }
+  impl.search->upsert_all(documents);
+}
+
+/// Creates the search index of a new database, or of one whose index has an
+/// earlier layout, and indexes the stored records in the same transaction,
+/// so that no commit leaves records without their documents.
+void create_search_index(Clearinghouse::Impl& impl) {
+  if (impl.search->has_schema()) return;
+  impl.store->transaction([&] {
+    if (impl.search->create_schema()) index_stored_records(impl);
+  });
+}
+
 template <typename T>
 T clean_record(T value, const std::string& path) {
   visit_text_fields(value, [&](std::string& text_value, const std::string& field) {
@@ -112,8 +137,8 @@ std::unique_ptr<Clearinghouse> Clearinghouse::open(const std::string& path, cons
   auto impl = std::make_unique<Impl>();
   impl->store = Store::open(path, options.store);
   impl->search = std::make_unique<SearchIndex>(impl->store->native_handle());
-  if (!options.store.read_only) impl->search->create_schema();
   impl->practice_area_names = load_practice_area_names(*impl->store);
+  if (!options.store.read_only) create_search_index(*impl);
   install_search_hook(*impl);
   if (!options.store.read_only) {
     impl->audit = std::make_unique<AuditLog>(*impl->store, options.audit);
@@ -247,12 +272,7 @@ void Clearinghouse::rebuild_search_index() {
   std::lock_guard lock(impl_->mutex);
   impl_->store->transaction([&] {
     impl_->search->clear();
-    for (EntityType type : {EntityType::organization, EntityType::lawyer, EntityType::service}) {
-      for (const auto& record : impl_->store->list_json(type)) {
-        SearchDocument document;
-        if (make_search_document(type, record, impl_->practice_area_names, document)) impl_->search->upsert(document);
-      }
-    }
+    index_stored_records(*impl_);
   });
 }
 

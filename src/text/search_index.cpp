@@ -1,5 +1,5 @@
-// The directory search index: documents, their names, jurisdictions and
-// languages in plain tables, and their search-key tokens in an FTS5 table
+// The directory search index: one row per document with its names,
+// jurisdictions and languages, and its search-key tokens in an FTS5 table
 // whose rowid is the document's doc_id.
 //
 // Tokens are built here, not by an FTS5 tokenizer: each name and text is
@@ -100,6 +100,13 @@ class Statement {
     check(sqlite3_bind_int64(statement_, index, value), "binding a value");
     return *this;
   }
+  Statement& bind_blob(int index, std::string_view bytes) {
+    // A zero-length blob needs a non-null pointer, or SQLite stores NULL.
+    check(sqlite3_bind_blob(statement_, index, bytes.empty() ? "" : bytes.data(), static_cast<int>(bytes.size()),
+                            SQLITE_TRANSIENT),
+          "binding a value");
+    return *this;
+  }
 
   /// Steps once; true while a row is available.
   bool step() {
@@ -129,6 +136,13 @@ class Statement {
                                static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
                  : std::string();
   }
+  /// Returns the bytes of a BLOB column, valid until the next step or reset.
+  std::string_view blob(int column) const {
+    const void* bytes = sqlite3_column_blob(statement_, column);
+    return bytes ? std::string_view(static_cast<const char*>(bytes),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                 : std::string_view();
+  }
   sqlite3_int64 integer(int column) const { return sqlite3_column_int64(statement_, column); }
   double real(int column) const { return sqlite3_column_double(statement_, column); }
 
@@ -157,33 +171,23 @@ class StatementUse {
 // ---------------------------------------------------------------------------
 // SQL
 
+// Layout 2. A document is one row: `names` contains each name and its tokens
+// (see encode_names), and `jurisdictions` and `languages` contain lower-case
+// codes between single spaces (" th th-10 "), so that a filter is a
+// substring test. Layout 1 kept names, jurisdictions and languages in three
+// more tables, which took six more B-tree inserts per lawyer: a third of the
+// index's share of a large import.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS search_documents (
   doc_id INTEGER PRIMARY KEY,
   entity_type TEXT NOT NULL,
   entity_id TEXT NOT NULL,
   kind TEXT NOT NULL,
+  names BLOB NOT NULL,
+  jurisdictions TEXT NOT NULL,
+  languages TEXT NOT NULL,
   UNIQUE (entity_type, entity_id)
 );
-CREATE TABLE IF NOT EXISTS search_names (
-  doc_id INTEGER NOT NULL,
-  position INTEGER NOT NULL,
-  name TEXT NOT NULL,
-  tokens TEXT NOT NULL,
-  PRIMARY KEY (doc_id, position)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS search_jurisdictions (
-  code TEXT NOT NULL,
-  doc_id INTEGER NOT NULL,
-  PRIMARY KEY (code, doc_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS search_jurisdictions_by_doc ON search_jurisdictions (doc_id);
-CREATE TABLE IF NOT EXISTS search_languages (
-  tag TEXT NOT NULL,
-  doc_id INTEGER NOT NULL,
-  PRIMARY KEY (tag, doc_id)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS search_languages_by_doc ON search_languages (doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
   names, texts,
   tokenize = "unicode61 remove_diacritics 0 categories 'L* M* N* Co'",
@@ -191,16 +195,27 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
 );
 )sql";
 
+// FTS5 buffers the terms of a transaction in memory and writes a segment
+// each time the buffer fills. Its default 1 MiB buffer made a 200,000-lawyer
+// import write and merge hundreds of small segments; 32 MiB took 0.3 s off
+// that import. The value is kept in search_fts_config for later connections.
+constexpr const char* kTermBuffer = "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 33554432)";
+
+// Every table of layout 1, which create_schema replaces.
+constexpr const char* kDropLayout1 =
+    "DROP TABLE IF EXISTS search_names; DROP TABLE IF EXISTS search_jurisdictions; "
+    "DROP TABLE IF EXISTS search_languages; DROP TABLE IF EXISTS search_documents; "
+    "DROP TABLE IF EXISTS search_fts;";
+
 // The filters of both search statements. A jurisdiction filter matches the
-// code itself, its subdivisions ("TH" < code < "TH." is every "TH-..."), and
-// the country of a subdivision (?4); a language filter matches the tag and its
-// more specific tags. Codes and tags are stored in lower case.
+// code itself, its subdivisions (" th-" starts every "TH-...") and the
+// country of a subdivision (?4). A language filter matches the tag and its
+// more specific tags. Codes and tags are stored in lower case, between spaces.
 #define ATIP_SEARCH_FILTERS                                                                                \
   "(?2 = '' OR d.entity_type = ?2) "                                                                       \
-  "AND (?3 = '' OR EXISTS (SELECT 1 FROM search_jurisdictions AS j WHERE j.doc_id = d.doc_id "             \
-  "AND (j.code = ?3 OR j.code = ?4 OR (j.code > ?3 || '-' AND j.code < ?3 || '.')))) "                     \
-  "AND (?5 = '' OR EXISTS (SELECT 1 FROM search_languages AS l WHERE l.doc_id = d.doc_id "                \
-  "AND (l.tag = ?5 OR (l.tag > ?5 || '-' AND l.tag < ?5 || '.')))) "
+  "AND (?3 = '' OR instr(d.jurisdictions, ' ' || ?3 || ' ') > 0 "                                          \
+  "OR instr(d.jurisdictions, ' ' || ?3 || '-') > 0 OR instr(d.jurisdictions, ' ' || ?4 || ' ') > 0) "      \
+  "AND (?5 = '' OR instr(d.languages, ' ' || ?5 || ' ') > 0 OR instr(d.languages, ' ' || ?5 || '-') > 0) "
 
 enum StatementId {
   kFindDocument,
@@ -209,12 +224,6 @@ enum StatementId {
   kDeleteDocument,
   kInsertFts,
   kDeleteFts,
-  kInsertName,
-  kDeleteNames,
-  kInsertJurisdiction,
-  kDeleteJurisdictions,
-  kInsertLanguage,
-  kDeleteLanguages,
   kFindRankBound,
   kSearchText,
   kSearchFiltersOnly,
@@ -225,17 +234,16 @@ enum StatementId {
 const char* statement_sql(StatementId id) {
   switch (id) {
     case kFindDocument: return "SELECT doc_id FROM search_documents WHERE entity_type = ?1 AND entity_id = ?2";
-    case kInsertDocument: return "INSERT INTO search_documents (entity_type, entity_id, kind) VALUES (?1, ?2, ?3)";
-    case kUpdateDocument: return "UPDATE search_documents SET kind = ?2 WHERE doc_id = ?1";
+    case kInsertDocument:
+      // An import adds new documents, so the insert is tried first. When the
+      // document exists, it changes nothing and write_document_row updates it.
+      return "INSERT OR IGNORE INTO search_documents (entity_type, entity_id, kind, names, jurisdictions, languages) "
+             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    case kUpdateDocument:
+      return "UPDATE search_documents SET kind = ?2, names = ?3, jurisdictions = ?4, languages = ?5 WHERE doc_id = ?1";
     case kDeleteDocument: return "DELETE FROM search_documents WHERE doc_id = ?1";
     case kInsertFts: return "INSERT INTO search_fts (rowid, names, texts) VALUES (?1, ?2, ?3)";
     case kDeleteFts: return "DELETE FROM search_fts WHERE rowid = ?1";
-    case kInsertName: return "INSERT INTO search_names (doc_id, position, name, tokens) VALUES (?1, ?2, ?3, ?4)";
-    case kDeleteNames: return "DELETE FROM search_names WHERE doc_id = ?1";
-    case kInsertJurisdiction: return "INSERT OR IGNORE INTO search_jurisdictions (code, doc_id) VALUES (?1, ?2)";
-    case kDeleteJurisdictions: return "DELETE FROM search_jurisdictions WHERE doc_id = ?1";
-    case kInsertLanguage: return "INSERT OR IGNORE INTO search_languages (tag, doc_id) VALUES (?1, ?2)";
-    case kDeleteLanguages: return "DELETE FROM search_languages WHERE doc_id = ?1";
     case kFindRankBound:
       // FTS5 returns matches in rowid order, so this walks the doclists only.
       return "SELECT rowid FROM search_fts WHERE search_fts MATCH ?1 ORDER BY rowid LIMIT 1 OFFSET ?2";
@@ -249,7 +257,7 @@ const char* statement_sql(StatementId id) {
     case kSearchFiltersOnly:
       return "SELECT d.doc_id, d.entity_type, d.entity_id, 0.0 FROM search_documents AS d "
              "WHERE ?1 = '' AND " ATIP_SEARCH_FILTERS "ORDER BY d.entity_type, d.entity_id LIMIT ?6";
-    case kSelectNames: return "SELECT name, tokens FROM search_names WHERE doc_id = ?1 ORDER BY position";
+    case kSelectNames: return "SELECT names FROM search_documents WHERE doc_id = ?1";
     case kStatementCount: break;
   }
   return "";
@@ -330,6 +338,47 @@ std::string join(const std::vector<std::string>& tokens) {
     out += token;
   }
   return out;
+}
+
+/// Codes as the filters read them: each one between single spaces
+/// (" th th-10 "), or "" for none.
+std::string spaced_codes(const std::vector<std::string>& codes) {
+  if (codes.empty()) return {};
+  return " " + join(codes) + " ";
+}
+
+// The `names` column: for each name, its NFC text, a NUL byte, its tokens
+// joined by spaces and another NUL byte. Names and tokens never contain NUL,
+// because text::normalize rejects it.
+std::string encode_names(const std::vector<std::string>& names, const std::vector<std::vector<std::string>>& tokens) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    out += names[i];
+    out += '\0';
+    out += join(tokens[i]);
+    out += '\0';
+  }
+  return out;
+}
+
+/// A name and its tokens, as read back from the `names` column.
+struct StoredName {
+  std::string name;
+  std::vector<std::string> tokens;
+};
+
+std::vector<StoredName> decode_names(std::string_view encoded) {
+  std::vector<StoredName> names;
+  std::size_t at = 0;
+  while (at < encoded.size()) {
+    const std::size_t name_end = encoded.find('\0', at);
+    if (name_end == std::string_view::npos) break;
+    const std::size_t tokens_end = std::min(encoded.find('\0', name_end + 1), encoded.size());
+    names.push_back(StoredName{std::string(encoded.substr(at, name_end - at)),
+                               split_on_spaces(encoded.substr(name_end + 1, tokens_end - name_end - 1))});
+    at = tokens_end + 1;
+  }
+  return names;
 }
 
 /// A query word: a token that must match exactly or, for the last word, as
@@ -439,14 +488,13 @@ void check_size(std::size_t size, std::size_t maximum, const std::string& field,
   }
 }
 
-/// A document checked, normalised and turned into the rows to write.
+/// A document checked, normalised and turned into the columns to write.
 struct PreparedDocument {
-  std::vector<std::string> names;                // NFC
-  std::vector<std::vector<std::string>> tokens;  // per name
-  std::string name_column;
-  std::string text_column;
-  std::vector<std::string> jurisdictions;  // lower case
-  std::vector<std::string> languages;      // canonical, lower case
+  std::string names;          // encode_names
+  std::string name_column;    // FTS5 tokens of every name
+  std::string text_column;    // FTS5 tokens of every text
+  std::string jurisdictions;  // spaced_codes, lower case
+  std::string languages;      // spaced_codes, canonical and lower case
 };
 
 std::string document_label(const SearchDocument& document) {
@@ -471,16 +519,17 @@ void validate_identity(const SearchDocument& document) {
 void prepare_names(const SearchDocument& document, PreparedDocument& out) {
   const std::string label = document_label(document);
   check_size(document.names.size(), kMaxListItems, label + "names", "items");
+  std::vector<std::string> names;
+  std::vector<std::vector<std::string>> tokens;
   std::vector<std::string> all_tokens;
   for (std::size_t i = 0; i < document.names.size(); ++i) {
     const std::string field = label + "names[" + std::to_string(i) + "]";
     check_size(document.names[i].size(), kMaxNameBytes, field, "bytes");
-    std::string name = text::normalize(document.names[i], field);
-    std::vector<std::string> tokens = name_tokens(name);
-    append_unique(all_tokens, tokens);
-    out.names.push_back(std::move(name));
-    out.tokens.push_back(std::move(tokens));
+    names.push_back(text::normalize(document.names[i], field));
+    tokens.push_back(name_tokens(names.back()));
+    append_unique(all_tokens, tokens.back());
   }
+  out.names = encode_names(names, tokens);
   out.name_column = join(all_tokens);
 }
 
@@ -500,13 +549,17 @@ void prepare_filters(const SearchDocument& document, PreparedDocument& out) {
   const std::string label = document_label(document);
   check_size(document.jurisdictions.size(), kMaxListItems, label + "jurisdictions", "items");
   check_size(document.languages.size(), kMaxListItems, label + "languages", "items");
+  std::vector<std::string> jurisdictions;
   for (std::size_t i = 0; i < document.jurisdictions.size(); ++i) {
-    out.jurisdictions.push_back(
-        jurisdiction_key(document.jurisdictions[i], label + "jurisdictions[" + std::to_string(i) + "]"));
+    append_unique(jurisdictions,
+                  {jurisdiction_key(document.jurisdictions[i], label + "jurisdictions[" + std::to_string(i) + "]")});
   }
+  std::vector<std::string> languages;
   for (std::size_t i = 0; i < document.languages.size(); ++i) {
-    out.languages.push_back(language_key(document.languages[i], label + "languages[" + std::to_string(i) + "]"));
+    append_unique(languages, {language_key(document.languages[i], label + "languages[" + std::to_string(i) + "]")});
   }
+  out.jurisdictions = spaced_codes(jurisdictions);
+  out.languages = spaced_codes(languages);
 }
 
 PreparedDocument prepare_document(const SearchDocument& document) {
@@ -565,6 +618,10 @@ ParsedQuery parse_query_text(const std::string& prepared_text) {
 // ---------------------------------------------------------------------------
 // SearchIndex
 
+/// The search_* tables found in a database: none, this library's, or those
+/// of an earlier layout (or a partial set), which create_schema replaces.
+enum class Layout { absent, current, older };
+
 struct SearchIndex::Impl {
   explicit Impl(sqlite3* connection) : db(connection) {}
 
@@ -583,6 +640,28 @@ struct SearchIndex::Impl {
     }
   }
 
+  /// Returns the layout of the database's search_* tables.
+  Layout layout() {
+    Statement tables(db,
+                     "SELECT (SELECT count(*) FROM sqlite_schema WHERE name IN ('search_names', 'search_jurisdictions', "
+                     "'search_languages')), (SELECT count(*) FROM pragma_table_info('search_documents') "
+                     "WHERE name = 'languages'), (SELECT count(*) FROM sqlite_schema WHERE name IN "
+                     "('search_documents', 'search_fts'))");
+    tables.step();
+    if (tables.integer(0) > 0) return Layout::older;
+    if (tables.integer(2) == 0) return Layout::absent;
+    return tables.integer(1) == 1 && tables.integer(2) == 2 ? Layout::current : Layout::older;
+  }
+
+  void exec(const char* sql, const char* context) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
+    if (rc == SQLITE_OK) return;
+    const std::string detail = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    fail(error_kind_of(rc), std::string("search index: ") + context + " failed: " + detail);
+  }
+
   /// doc_id of (type, id), or 0 when absent (SQLite rowids start at 1).
   sqlite3_int64 find_document(std::string_view entity_type, std::string_view id) {
     StatementUse find(statement(kFindDocument));
@@ -590,62 +669,46 @@ struct SearchIndex::Impl {
     return find->step() ? find->integer(0) : 0;
   }
 
-  void delete_rows_of(sqlite3_int64 doc_id) {
-    for (StatementId id : {kDeleteFts, kDeleteNames, kDeleteJurisdictions, kDeleteLanguages}) {
-      StatementUse remove(statement(id));
-      remove->bind(1, doc_id).run();
-    }
-  }
-
-  sqlite3_int64 write_document_row(const SearchDocument& document) {
-    const sqlite3_int64 existing = find_document(document.entity_type, document.id);
-    if (existing != 0) {
-      delete_rows_of(existing);
-      StatementUse update(statement(kUpdateDocument));
-      update->bind(1, existing).bind(2, document.kind).run();
-      return existing;
-    }
-    StatementUse insert(statement(kInsertDocument));
-    insert->bind(1, document.entity_type).bind(2, document.id).bind(3, document.kind).run();
-    return sqlite3_last_insert_rowid(db);
-  }
-
-  void write_rows(sqlite3_int64 doc_id, const PreparedDocument& prepared) {
+  /// Writes the document row and returns its doc_id. A document that was
+  /// indexed before keeps its doc_id, and its old tokens are removed.
+  sqlite3_int64 write_document_row(const SearchDocument& document, const PreparedDocument& prepared) {
     {
-      StatementUse insert(statement(kInsertFts));
-      insert->bind(1, doc_id).bind(2, prepared.name_column).bind(3, prepared.text_column).run();
+      StatementUse insert(statement(kInsertDocument));
+      insert->bind(1, document.entity_type).bind(2, document.id).bind(3, document.kind);
+      insert->bind_blob(4, prepared.names).bind(5, prepared.jurisdictions).bind(6, prepared.languages).run();
+      if (sqlite3_changes(db) == 1) return sqlite3_last_insert_rowid(db);
     }
-    for (std::size_t i = 0; i < prepared.names.size(); ++i) {
-      StatementUse insert(statement(kInsertName));
-      insert->bind(1, doc_id)
-          .bind(2, static_cast<sqlite3_int64>(i))
-          .bind(3, prepared.names[i])
-          .bind(4, join(prepared.tokens[i]))
-          .run();
-    }
-    for (const std::string& code : prepared.jurisdictions) {
-      StatementUse insert(statement(kInsertJurisdiction));
-      insert->bind(1, code).bind(2, doc_id).run();
-    }
-    for (const std::string& tag : prepared.languages) {
-      StatementUse insert(statement(kInsertLanguage));
-      insert->bind(1, tag).bind(2, doc_id).run();
-    }
+    const sqlite3_int64 existing = find_document(document.entity_type, document.id);
+    StatementUse remove(statement(kDeleteFts));
+    remove->bind(1, existing).run();
+    StatementUse update(statement(kUpdateDocument));
+    update->bind(1, existing).bind(2, document.kind).bind_blob(3, prepared.names);
+    update->bind(4, prepared.jurisdictions).bind(5, prepared.languages).run();
+    return existing;
+  }
+
+  void write_tokens(sqlite3_int64 doc_id, const PreparedDocument& prepared) {
+    StatementUse insert(statement(kInsertFts));
+    insert->bind(1, doc_id).bind(2, prepared.name_column).bind(3, prepared.text_column).run();
+  }
+
+  void write(const SearchDocument& document, const PreparedDocument& prepared) {
+    write_tokens(write_document_row(document, prepared), prepared);
   }
 
   /// The name of `doc_id` that contains the most query words, or "" when none does.
   std::string best_matching_name(sqlite3_int64 doc_id, const ParsedQuery& query) {
     StatementUse select(statement(kSelectNames));
     select->bind(1, doc_id);
+    if (!select->step()) return {};
     std::string best;
     std::size_t best_count = 0;
-    while (select->step()) {
-      const std::vector<std::string> tokens = split_on_spaces(select->text(1));
-      const std::size_t count =
-          std::max(count_matching_words(query.words, tokens), count_matching_words(query.whole_key, tokens));
+    for (StoredName& stored : decode_names(select->blob(0))) {
+      const std::size_t count = std::max(count_matching_words(query.words, stored.tokens),
+                                         count_matching_words(query.whole_key, stored.tokens));
       if (count > best_count) {
         best_count = count;
-        best = select->text(0);
+        best = std::move(stored.name);
       }
     }
     return best;
@@ -703,13 +766,26 @@ SearchIndex::~SearchIndex() = default;
 SearchIndex::SearchIndex(SearchIndex&&) noexcept = default;
 SearchIndex& SearchIndex::operator=(SearchIndex&&) noexcept = default;
 
-void SearchIndex::create_schema() {
-  char* message = nullptr;
-  const int rc = sqlite3_exec(impl_->db, kSchema, nullptr, nullptr, &message);
-  if (rc != SQLITE_OK) {
-    const std::string detail = message ? message : sqlite3_errmsg(impl_->db);
-    sqlite3_free(message);
-    fail(error_kind_of(rc), "search index: creating the search_* tables failed: " + detail);
+bool SearchIndex::has_schema() const { return impl_->layout() == Layout::current; }
+
+bool SearchIndex::create_schema() {
+  if (impl_->layout() == Layout::current) return false;
+  // A savepoint makes the replacement atomic inside or outside a caller's
+  // transaction, and the layout is read again under the write lock, so two
+  // connections opening one file do not both replace it.
+  impl_->exec("SAVEPOINT atip_search_schema", "creating the search_* tables");
+  try {
+    const Layout layout = impl_->layout();
+    if (layout != Layout::current) {
+      if (layout == Layout::older) impl_->exec(kDropLayout1, "removing the search_* tables of layout 1");
+      impl_->exec(kSchema, "creating the search_* tables");
+      impl_->exec(kTermBuffer, "configuring the search_fts table");
+    }
+    impl_->exec("RELEASE atip_search_schema", "creating the search_* tables");
+    return layout != Layout::current;
+  } catch (...) {
+    sqlite3_exec(impl_->db, "ROLLBACK TO atip_search_schema; RELEASE atip_search_schema", nullptr, nullptr, nullptr);
+    throw;
   }
 }
 
@@ -718,8 +794,7 @@ void SearchIndex::upsert(const SearchDocument& document) {
   const PreparedDocument prepared = prepare_document(document);
   impl_->require_transaction("upsert");
 
-  const sqlite3_int64 doc_id = impl_->write_document_row(document);
-  impl_->write_rows(doc_id, prepared);
+  impl_->write(document, prepared);
 }
 
 void SearchIndex::upsert_all(const std::vector<SearchDocument>& documents) {
@@ -743,10 +818,7 @@ void SearchIndex::upsert_all(const std::vector<SearchDocument>& documents) {
   for (std::size_t begin = 0; begin < documents.size(); begin += chunk) {
     const std::vector<PreparedDocument> prepared = next.get();
     if (begin + chunk < documents.size()) next = std::async(std::launch::async, prepare_chunk, begin + chunk);
-    for (std::size_t i = 0; i < prepared.size(); ++i) {
-      const sqlite3_int64 doc_id = impl_->write_document_row(documents[begin + i]);
-      impl_->write_rows(doc_id, prepared[i]);
-    }
+    for (std::size_t i = 0; i < prepared.size(); ++i) impl_->write(documents[begin + i], prepared[i]);
   }
 }
 
@@ -759,23 +831,15 @@ void SearchIndex::remove(std::string_view entity_type, std::string_view id) {
 
   const sqlite3_int64 doc_id = impl_->find_document(entity_type, id);
   if (doc_id == 0) return;
-  impl_->delete_rows_of(doc_id);
-  StatementUse remove(impl_->statement(kDeleteDocument));
-  remove->bind(1, doc_id).run();
+  for (StatementId statement : {kDeleteFts, kDeleteDocument}) {
+    StatementUse remove(impl_->statement(statement));
+    remove->bind(1, doc_id).run();
+  }
 }
 
 void SearchIndex::clear() {
   impl_->require_transaction("clear");
-  char* message = nullptr;
-  const int rc = sqlite3_exec(impl_->db,
-                              "DELETE FROM search_fts; DELETE FROM search_names; DELETE FROM search_jurisdictions; "
-                              "DELETE FROM search_languages; DELETE FROM search_documents;",
-                              nullptr, nullptr, &message);
-  if (rc != SQLITE_OK) {
-    const std::string detail = message ? message : sqlite3_errmsg(impl_->db);
-    sqlite3_free(message);
-    fail(error_kind_of(rc), "search index: clearing the search_* tables failed: " + detail);
-  }
+  impl_->exec("DELETE FROM search_fts; DELETE FROM search_documents;", "clearing the search_* tables");
 }
 
 std::vector<SearchHit> SearchIndex::search(const SearchQuery& query) const {
