@@ -558,7 +558,7 @@ TEST_CASE("search: rejects invalid documents by field", "[search]") {
 }
 
 TEST_CASE("search: upsert_all matches one-by-one upserts", "[search]") {
-  // 6,000 documents make three chunks, tokenised on other threads.
+  // 6,000 documents, tokenised on a second thread while they are written.
   const std::vector<std::string> names = {"Nguyễn Văn Thành", "สมชาย ศรีสุข", "陳大文", "Sok Dara", "ស្រី ពៅ"};
   std::vector<atip::SearchDocument> documents;
   for (int i = 0; i < 6000; ++i) {
@@ -592,6 +592,43 @@ TEST_CASE("search: upsert_all reports the first invalid document", "[search]") {
   fixture.database.exec("ROLLBACK");
   CHECK(fixture.database.count("search_documents") == 0);
   require_error([&] { fixture.index.upsert_all(documents); }, atip::ErrorKind::invalid_state, "no transaction");
+}
+
+TEST_CASE("search: a batch writes documents added in order", "[search]") {
+  // 1,000 + 7 documents: not a multiple of the batch's wake-up interval.
+  Fixture fixture;
+  atip::SearchBatch batch;
+  for (int i = 0; i < 1007; ++i) batch.add(lawyer("l-" + std::to_string(i), {"Lan " + std::to_string(i)}));
+  batch.add(lawyer("l-5", {"Mai Tran"}));  // a later document replaces an earlier one
+  CHECK(batch.size() == 1008);
+
+  fixture.database.exec("BEGIN");
+  fixture.index.upsert_all(batch);
+  fixture.database.exec("COMMIT");
+  CHECK(batch.size() == 0);
+  CHECK(fixture.database.count("search_documents") == 1007);
+  CHECK(fixture.ids("1006") == std::vector<std::string>{"l-1006"});
+  CHECK(fixture.ids("mai") == std::vector<std::string>{"l-5"});
+  CHECK(fixture.ids("5").empty());
+
+  // An emptied batch can be filled and written again.
+  batch.add(lawyer("l-2000", {"Dara Sok"}));
+  fixture.database.exec("BEGIN");
+  fixture.index.upsert_all(batch);
+  fixture.database.exec("COMMIT");
+  CHECK(fixture.ids("dara") == std::vector<std::string>{"l-2000"});
+}
+
+TEST_CASE("search: a batch dropped unwritten writes nothing", "[search]") {
+  Fixture fixture;
+  {
+    atip::SearchBatch batch;
+    for (int i = 0; i < 500; ++i) batch.add(lawyer("l-" + std::to_string(i), {"Lan " + std::to_string(i)}));
+    atip::SearchDocument invalid = lawyer("l-bad", {"Lan"});
+    invalid.jurisdictions = {"Thailand"};
+    batch.add(invalid);  // reported only by upsert_all, so dropping the batch is quiet
+  }
+  CHECK(fixture.database.count("search_documents") == 0);
 }
 
 TEST_CASE("search: missing schema is reported", "[search]") {

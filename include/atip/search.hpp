@@ -61,6 +61,31 @@ struct SearchHit {
   std::string matched_name;
 };
 
+/// Documents for one bulk write, tokenised on a second thread while the
+/// caller goes on adding them, then written by SearchIndex::upsert_all.
+/// A bulk import adds each document as it writes the record, so the
+/// tokenising overlaps the record writes. Use from one thread.
+class SearchBatch {
+ public:
+  SearchBatch();
+  /// Stops the tokenising thread and drops what was not written.
+  ~SearchBatch();
+  SearchBatch(const SearchBatch&) = delete;
+  SearchBatch& operator=(const SearchBatch&) = delete;
+
+  /// Queues `document` for tokenising. Never throws for an invalid
+  /// document: upsert_all reports it.
+  void add(SearchDocument document);
+
+  /// Returns the number of documents added.
+  std::size_t size() const;
+
+ private:
+  friend class SearchIndex;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
 /// The directory search index. Tables are named search_*.
 class SearchIndex {
  public:
@@ -103,6 +128,11 @@ class SearchIndex {
   /// tokenised on a second thread while the calling thread writes, which
   /// makes a large import faster on a machine with two or more cores.
   void upsert_all(const std::vector<SearchDocument>& documents);
+
+  /// Adds or replaces the documents of `batch` in the order they were
+  /// added, writing each one as soon as it is tokenised, with the same
+  /// transaction rule and errors as upsert. Leaves the batch empty.
+  void upsert_all(SearchBatch& batch);
 
   /// Removes the document (entity_type, id); does nothing when it is absent.
   /// Same transaction rule and errors as upsert.

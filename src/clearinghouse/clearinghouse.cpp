@@ -36,7 +36,7 @@ void install_search_hook(Clearinghouse::Impl& impl) {
     SearchDocument document;
     if (!make_search_document(type, *after, impl.practice_area_names, document)) return;
     if (impl.deferred_search != nullptr) {
-      impl.deferred_search->push_back(std::move(document));
+      impl.deferred_search->add(std::move(document));
     } else {
       impl.search->upsert(document);
     }
@@ -46,9 +46,10 @@ void install_search_hook(Clearinghouse::Impl& impl) {
 /// Inserts a data set, writing its search documents after its records in
 /// the same transaction. SQLite's FTS5 flushes its pending terms at every
 /// savepoint, so interleaving index writes with record writes made a
-/// 200,000-lawyer import several times slower.
+/// 200,000-lawyer import several times slower. The batch tokenises each
+/// document on a second thread while the records are written.
 void insert_with_deferred_search(Clearinghouse::Impl& impl, Dataset& data) {
-  std::vector<SearchDocument> documents;
+  SearchBatch documents;
   impl.deferred_search = &documents;
   try {
     impl.store->insert_dataset(data, [&] {
@@ -65,13 +66,11 @@ void insert_with_deferred_search(Clearinghouse::Impl& impl, Dataset& data) {
 /// Adds the search documents of every stored organization, lawyer and
 /// service. Runs inside the caller's transaction.
 void index_stored_records(Clearinghouse::Impl& impl) {
-  std::vector<SearchDocument> documents;
+  SearchBatch documents;
   for (EntityType type : {EntityType::organization, EntityType::lawyer, EntityType::service}) {
     for (const auto& record : impl.store->list_json(type)) {
       SearchDocument document;
-      if (make_search_document(type, record, impl.practice_area_names, document)) {
-        documents.push_back(std::move(document));
-      }
+      if (make_search_document(type, record, impl.practice_area_names, document)) documents.add(std::move(document));
     }
   }
   impl.search->upsert_all(documents);

@@ -21,7 +21,7 @@ struct Clearinghouse::Impl {
   mutable std::recursive_mutex mutex;
   /// While set, the search hook collects documents here instead of writing
   /// them, and the bulk import writes them at the end of its transaction.
-  std::vector<SearchDocument>* deferred_search = nullptr;
+  SearchBatch* deferred_search = nullptr;
 };
 
 /// Builds the search document of a stored organization, lawyer or service

@@ -11,9 +11,13 @@
 // then only splits on the spaces between these tokens.
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
 #include <cstdint>
-#include <future>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -616,6 +620,122 @@ ParsedQuery parse_query_text(const std::string& prepared_text) {
 }  // namespace
 
 // ---------------------------------------------------------------------------
+// SearchBatch
+
+/// The documents of a batch and their tokenised forms. One thread adds
+/// documents and then writes them in order; a second thread prepares them in
+/// the same order. Deques keep references to their elements valid while
+/// more are appended, so each side reads an element outside the lock.
+struct SearchBatch::Impl {
+  // Each side wakes the other once per this many documents, not per
+  // document, so that a bulk import does not pay a system call per record.
+  static constexpr std::size_t kWakeEvery = 64;
+
+  ~Impl() { stop(); }
+
+  void add(SearchDocument document) {
+    bool wake = false;
+    {
+      std::lock_guard lock(mutex);
+      documents.push_back(std::move(document));
+      wake = documents.size() % kWakeEvery == 0;
+    }
+    if (!worker.joinable()) worker = std::thread([this] { prepare_in_order(); });
+    if (wake) added.notify_one();
+  }
+
+  /// Tells the preparing thread that no more documents come.
+  void close() {
+    {
+      std::lock_guard lock(mutex);
+      closed = true;
+    }
+    added.notify_one();
+  }
+
+  std::size_t size() {
+    std::lock_guard lock(mutex);
+    return documents.size();
+  }
+
+  const SearchDocument& document(std::size_t index) {
+    std::lock_guard lock(mutex);
+    return documents[index];
+  }
+
+  /// Waits until document `index` is prepared and returns it, or rethrows
+  /// the error that document raised.
+  const PreparedDocument& wait_for(std::size_t index) {
+    std::unique_lock lock(mutex);
+    prepared_one.wait(lock, [&] { return prepared.size() > index || failure; });
+    if (prepared.size() <= index) std::rethrow_exception(failure);
+    return prepared[index];
+  }
+
+  /// Joins the preparing thread and empties the batch.
+  void finish() {
+    stop();
+    documents.clear();
+    prepared.clear();
+    failure = nullptr;
+    closed = false;
+    stopping = false;
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex);
+      stopping = true;
+    }
+    added.notify_one();
+    if (worker.joinable()) worker.join();
+  }
+
+  /// Prepares the documents in order on the second thread. Stops at the
+  /// first one that raises, so that error is the first in order.
+  void prepare_in_order() {
+    for (std::size_t next = 0;; ++next) {
+      const SearchDocument* document = nullptr;
+      {
+        std::unique_lock lock(mutex);
+        added.wait(lock, [&] { return stopping || closed || documents.size() > next; });
+        if (stopping || documents.size() <= next) return;
+        document = &documents[next];
+      }
+      bool wake = true;
+      try {
+        PreparedDocument result = prepare_document(*document);
+        std::lock_guard lock(mutex);
+        prepared.push_back(std::move(result));
+        wake = prepared.size() % kWakeEvery == 0 || prepared.size() == documents.size();
+      } catch (...) {
+        std::lock_guard lock(mutex);
+        failure = std::current_exception();
+      }
+      if (wake) prepared_one.notify_one();
+      if (failure) return;
+    }
+  }
+
+  std::mutex mutex;
+  std::condition_variable added;
+  std::condition_variable prepared_one;
+  std::deque<SearchDocument> documents;
+  std::deque<PreparedDocument> prepared;
+  std::exception_ptr failure;
+  bool closed = false;
+  bool stopping = false;
+  std::thread worker;
+};
+
+SearchBatch::SearchBatch() : impl_(std::make_unique<Impl>()) {}
+SearchBatch::~SearchBatch() = default;
+
+void SearchBatch::add(SearchDocument document) { impl_->add(std::move(document)); }
+
+std::size_t SearchBatch::size() const { return impl_->size(); }
+
+// ---------------------------------------------------------------------------
 // SearchIndex
 
 /// The search_* tables found in a database: none, this library's, or those
@@ -798,28 +918,17 @@ void SearchIndex::upsert(const SearchDocument& document) {
 }
 
 void SearchIndex::upsert_all(const std::vector<SearchDocument>& documents) {
-  impl_->require_transaction("upsert_all");
-  // Eight chunks at most, because each chunk's task runs on a new thread,
-  // which builds its own ICU break iterator and transliterators first.
-  const std::size_t chunk = std::max<std::size_t>(2048, (documents.size() + 7) / 8);
-  auto prepare_chunk = [&documents, chunk](std::size_t begin) {
-    std::vector<PreparedDocument> prepared;
-    const std::size_t end = std::min(documents.size(), begin + chunk);
-    prepared.reserve(end - begin);
-    for (std::size_t i = begin; i < end; ++i) prepared.push_back(prepare_document(documents[i]));
-    return prepared;
-  };
+  SearchBatch batch;
+  for (const SearchDocument& document : documents) batch.add(document);
+  upsert_all(batch);
+}
 
-  // The next chunk is tokenised on another thread while this one writes.
-  // Chunks are written in order, so the first invalid document is still the
-  // one reported.
-  std::future<std::vector<PreparedDocument>> next;
-  if (!documents.empty()) next = std::async(std::launch::async, prepare_chunk, std::size_t{0});
-  for (std::size_t begin = 0; begin < documents.size(); begin += chunk) {
-    const std::vector<PreparedDocument> prepared = next.get();
-    if (begin + chunk < documents.size()) next = std::async(std::launch::async, prepare_chunk, begin + chunk);
-    for (std::size_t i = 0; i < prepared.size(); ++i) impl_->write(documents[begin + i], prepared[i]);
-  }
+void SearchIndex::upsert_all(SearchBatch& batch) {
+  impl_->require_transaction("upsert_all");
+  SearchBatch::Impl& queue = *batch.impl_;
+  queue.close();
+  for (std::size_t i = 0; i < queue.size(); ++i) impl_->write(queue.document(i), queue.wait_for(i));
+  queue.finish();
 }
 
 void SearchIndex::remove(std::string_view entity_type, std::string_view id) {
