@@ -2,6 +2,14 @@
 // real SQLite files.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
 #include <sqlite3.h>
 
 #include "atip/error.hpp"
@@ -10,6 +18,7 @@
 #include "store/schema.hpp"
 #include "store/sqlite.hpp"
 #include "support.hpp"
+#include "workflow_fixture.hpp"
 
 using namespace atip;
 using atip_test::TempDir;
@@ -53,6 +62,220 @@ int pragma_value(const std::string& path, const char* pragma) {
   sqlite3_finalize(statement);
   sqlite3_close(db);
   return value;
+}
+
+
+/// A raw SQLite connection for writing a file without atip.
+class RawDatabase {
+ public:
+  explicit RawDatabase(const std::string& path) { REQUIRE(sqlite3_open(path.c_str(), &db_) == SQLITE_OK); }
+  ~RawDatabase() { sqlite3_close(db_); }
+  RawDatabase(const RawDatabase&) = delete;
+  RawDatabase& operator=(const RawDatabase&) = delete;
+
+  sqlite3* get() const { return db_; }
+  int exec(const std::string& sql) const { return sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr); }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+/// Returns each result row of `sql` as one string of storage class and text
+/// per column, so that a value that changed its type also compares unequal.
+std::vector<std::string> query_rows(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  std::vector<std::string> rows;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    std::string row;
+    for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+      row += std::to_string(sqlite3_column_type(statement, column)) + ":";
+      const unsigned char* text = sqlite3_column_text(statement, column);
+      if (text != nullptr) row += reinterpret_cast<const char*>(text);
+      row += '|';
+    }
+    rows.push_back(std::move(row));
+  }
+  sqlite3_finalize(statement);
+  return rows;
+}
+
+/// Returns the first column of the first row of `sql` as text.
+std::string scalar_text(sqlite3* db, const std::string& sql) {
+  sql::Statement statement(db, sql);
+  REQUIRE(statement.step());
+  return statement.text(0);
+}
+
+/// Runs `sql` and returns SQLite's extended result code.
+int exec_code(sqlite3* db, const std::string& sql) {
+  sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+  return sqlite3_extended_errcode(db);
+}
+
+std::vector<std::string> table_names(sqlite3* db) {
+  sql::Statement statement(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                               "ORDER BY name");
+  std::vector<std::string> names;
+  while (statement.step()) names.push_back(statement.text(0));
+  return names;
+}
+
+/// Returns every row of every table, rowids included where the table has
+/// them.
+std::map<std::string, std::vector<std::string>> dump_tables(sqlite3* db) {
+  std::map<std::string, std::vector<std::string>> dump;
+  for (const std::string& table : table_names(db)) {
+    const bool without_rowid =
+        !query_rows(db, "SELECT 1 FROM sqlite_schema WHERE name = '" + table + "' AND sql LIKE '%WITHOUT ROWID'")
+             .empty();
+    dump[table] = query_rows(db, without_rowid ? "SELECT * FROM " + table + " ORDER BY 1, 2"
+                                               : "SELECT rowid, * FROM " + table + " ORDER BY rowid");
+  }
+  return dump;
+}
+
+/// Returns the indexes and triggers of the schema, with their SQL.
+std::vector<std::string> index_and_trigger_rows(sqlite3* db) {
+  return query_rows(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
+                        "ORDER BY name");
+}
+
+/// Returns the tables whose CHECK constraints had IN lists of three or more
+/// constants in schema version 3.
+const std::vector<std::string>& version4_rebuilt_tables() {
+  static const std::vector<std::string> tables = {
+      "conflict_checks", "engagement_transitions", "engagements", "lawyer_admissions",
+      "lawyers",         "matter_transitions",     "matters",     "organizations"};
+  return tables;
+}
+
+/// Finds each `IN (...)` list in `sql` that has three or more entries. SQLite 3.40
+/// fills an ephemeral B-tree for a constant list of more than two values.
+std::vector<std::string> long_in_lists(const std::string& sql) {
+  std::string upper = sql;
+  std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+  std::vector<std::string> lists;
+  for (std::size_t at = upper.find(" IN ("); at != std::string::npos; at = upper.find(" IN (", at + 1)) {
+    const std::size_t open = at + 4;
+    int depth = 0;
+    int commas = 0;
+    bool quoted = false;
+    std::size_t close = open;
+    for (; close < sql.size(); ++close) {
+      const char c = sql[close];
+      if (c == '\'') quoted = !quoted;
+      if (quoted) continue;
+      if (c == '(') ++depth;
+      if (c == ')' && --depth == 0) break;
+      if (c == ',' && depth == 1) ++commas;
+    }
+    if (commas >= 2) lists.push_back(sql.substr(at, close - at + 1));
+  }
+  return lists;
+}
+
+/// Returns the stored CREATE TABLE text of `table`.
+std::string table_sql(sqlite3* db, const std::string& table) {
+  sql::Statement statement(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1");
+  statement.bind(1, std::string_view(table));
+  REQUIRE(statement.step());
+  return statement.text(0);
+}
+
+/// A column with a CHECK on its value, the values the CHECK accepts, and
+/// whether it accepts NULL.
+struct CheckedColumn {
+  std::string table;
+  std::string column;
+  std::set<std::string> accepted;
+  bool accepts_null;
+};
+
+const std::vector<CheckedColumn>& version4_checked_columns() {
+  static const std::set<std::string> matter{"draft",  "vetted",      "circulated", "interest_expressed",
+                                            "conflict_check", "placed", "in_progress", "closed",
+                                            "withdrawn", "expired"};
+  static const std::set<std::string> engagement{"offered", "accepted", "declined", "active", "completed", "withdrawn"};
+  static const std::set<std::string> lawyer{"active", "inactive", "suspended"};
+  static const std::vector<CheckedColumn> columns = {
+      {"organizations", "kind", {"ngo", "law_firm", "service_provider", "government", "other"}, false},
+      {"lawyers", "status", lawyer, false},
+      {"lawyer_admissions", "status", lawyer, false},
+      {"matters", "status", matter, false},
+      {"engagements", "status", engagement, false},
+      {"matter_transitions", "from_status", matter, true},
+      {"matter_transitions", "to_status", matter, false},
+      {"engagement_transitions", "from_status", engagement, true},
+      {"engagement_transitions", "to_status", engagement, false},
+      {"conflict_checks", "status", {"requested", "cleared", "conflict_found"}, false},
+  };
+  return columns;
+}
+
+/// Returns the values tried against each CHECK: every allowed value of any checked
+/// column, and near misses that an OR chain written wrong might let through.
+std::vector<std::string> probe_values() {
+  std::set<std::string> values = {"bogus", "Active", "active ", "", "ACTIVE", "draft;"};
+  for (const CheckedColumn& column : version4_checked_columns()) {
+    values.insert(column.accepted.begin(), column.accepted.end());
+  }
+  return {values.begin(), values.end()};
+}
+
+/// Sets `column` of every row to `value` (NULL for std::nullopt) inside
+/// a savepoint that is rolled back, and returns SQLite's extended result code.
+int try_update(sqlite3* db, const CheckedColumn& column, const std::optional<std::string>& value) {
+  REQUIRE(sqlite3_exec(db, "SAVEPOINT probe", nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  const std::string sql = "UPDATE " + column.table + " SET " + column.column + " = ?1";
+  REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK);
+  if (value) {
+    sqlite3_bind_text(statement, 1, value->c_str(), static_cast<int>(value->size()), SQLITE_TRANSIENT);
+  } else {
+    sqlite3_bind_null(statement, 1);
+  }
+  sqlite3_step(statement);
+  const int rc = sqlite3_extended_errcode(db);
+  sqlite3_finalize(statement);
+  sqlite3_exec(db, "ROLLBACK TO probe; RELEASE probe", nullptr, nullptr, nullptr);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/// Writes a schema version 3 file at `path` with a copy of the rows of
+/// `source`. Some rowids are moved to leave gaps and change the row order,
+/// as deletes and later inserts would.
+void write_version3_copy(const std::string& path, atip_test::WorkflowFixture& source) {
+  source.close();
+  RawDatabase target(path);
+  schema::migrate_to(target.get(), 3);
+  REQUIRE(target.exec("ATTACH DATABASE '" + source.path + "' AS source") == SQLITE_OK);
+  REQUIRE(target.exec("BEGIN") == SQLITE_OK);
+  for (const std::string& table : table_names(target.get())) {
+    INFO(table);
+    REQUIRE(target.exec("INSERT INTO main." + table + " SELECT * FROM source." + table) == SQLITE_OK);
+  }
+  REQUIRE(target.exec("UPDATE organizations SET rowid = rowid + 100 WHERE id = 'ngo-2'") == SQLITE_OK);
+  REQUIRE(target.exec("UPDATE conflict_checks SET rowid = rowid + 50 WHERE rowid = "
+                      "(SELECT min(rowid) FROM conflict_checks)") == SQLITE_OK);
+  REQUIRE(target.exec("COMMIT") == SQLITE_OK);
+  REQUIRE(target.exec("DETACH DATABASE source") == SQLITE_OK);
+}
+
+/// Adds a closed matter (completed engagement), a matter in conflict check
+/// with a declined offer and a check still open, and a circulated matter
+/// with a firm's expression of interest.
+void fill_workflow(atip_test::WorkflowFixture& f) {
+  using S = MatterStatus;
+  f.drive_to("M-1", S::closed, "L-1");
+  f.drive_to("M-2", S::conflict_check, "L-3");
+  const std::string first_check = f.workflow->conflict_checks("M-2").at(0).id;
+  f.workflow->record_conflict_check(first_check, ConflictCheckStatus::cleared, "conflicts-desk");
+  f.request_check("M-2", "L-4");
+  const Engagement declined = f.offer("M-2", "L-3");
+  f.workflow->decline(declined.id, "caseload full", "lawyer-L-3");
+  f.drive_to("M-3", S::circulated);
+  f.workflow->express_interest(InterestRequest{"M-3", "", "firm-2", "firm-2-desk", ""});
 }
 
 }  // namespace
@@ -357,6 +580,180 @@ TEST_CASE("store: migration from the first schema version", "[store]") {
                          "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'lawyer_languages_by_%'");
   REQUIRE(indexes.step());
   CHECK(indexes.integer(0) == 0);
+}
+
+TEST_CASE("store: version 3 file migrates to version 4", "[store][migration]") {
+  atip_test::WorkflowFixture source;
+  fill_workflow(source);
+  const AuditHead audit_head = source.audit->verify().head;
+  const std::size_t m1_history = source.workflow->history("M-1").size();
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  write_version3_copy(path, source);
+  std::map<std::string, std::vector<std::string>> before;
+  std::vector<std::string> indexes_before;
+  {
+    RawDatabase v3(path);
+    REQUIRE(scalar_text(v3.get(), "PRAGMA user_version") == "3");
+    before = dump_tables(v3.get());
+    indexes_before = index_and_trigger_rows(v3.get());
+  }
+  for (const std::string& table : version4_rebuilt_tables()) {
+    INFO(table);
+    CHECK_FALSE(before.at(table).empty());
+  }
+
+  auto store = Store::open(path);
+
+  REQUIRE(store->schema_version() == 4);
+  sqlite3* db = store->native_handle();
+  const auto after = dump_tables(db);
+  CHECK(table_names(db).size() == before.size());
+  for (const auto& [table, rows] : before) {
+    INFO(table);
+    const auto found = after.find(table);
+    REQUIRE(found != after.end());
+    CHECK(found->second == rows);
+  }
+  CHECK(index_and_trigger_rows(db) == indexes_before);
+  CHECK(query_rows(db, "PRAGMA foreign_key_check").empty());
+  CHECK(scalar_text(db, "PRAGMA integrity_check") == "ok");
+  CHECK(query_rows(db, "SELECT name FROM sqlite_schema WHERE name LIKE 'atip_rebuild_%'").empty());
+
+  // The tables rebuilt from rows have the definitions of a new file.
+  TempDir fresh_dir;
+  auto fresh = Store::open(fresh_dir.file("new.db"));
+  for (const std::string& table : version4_rebuilt_tables()) {
+    INFO(table);
+    CHECK(long_in_lists(table_sql(db, table)).empty());
+    CHECK(table_sql(db, table) == table_sql(fresh->native_handle(), table));
+  }
+
+  // Foreign key enforcement is back on for the store's connection.
+  CHECK(scalar_text(db, "PRAGMA foreign_keys") == "1");
+  CHECK(exec_code(db, "INSERT INTO lawyer_admissions (lawyer_id, jurisdiction, status) "
+                      "VALUES ('nobody', 'TH', 'active')") == SQLITE_CONSTRAINT_FOREIGNKEY);
+
+  AuditLog audit(*store);
+  const AuditVerification verification = audit.verify();
+  CHECK(verification.intact);
+  CHECK(verification.head == audit_head);
+  Workflow workflow(*store, audit);
+  CHECK(workflow.history("M-1").size() == m1_history);
+  REQUIRE(store->find_lawyer("L-1"));
+  CHECK(store->find_lawyer("L-1")->firm == "firm-1");
+}
+
+TEST_CASE("store: version 4 checks accept what version 3 accepted", "[store][migration]") {
+  atip_test::WorkflowFixture source;
+  fill_workflow(source);
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  write_version3_copy(path, source);
+  RawDatabase db(path);
+  const std::vector<std::string> probes = probe_values();
+  auto check_columns = [&](const char* version) {
+    for (const CheckedColumn& column : version4_checked_columns()) {
+      INFO(version << " " << column.table << "." << column.column);
+      REQUIRE(scalar_text(db.get(), "SELECT count(*) FROM " + column.table) != "0");
+      for (const std::string& value : probes) {
+        INFO("value \"" << value << "\"");
+        const int expected = column.accepted.count(value) != 0 ? SQLITE_OK : SQLITE_CONSTRAINT_CHECK;
+        CHECK(try_update(db.get(), column, value) == expected);
+      }
+      const int expected_for_null = column.accepts_null ? SQLITE_OK : SQLITE_CONSTRAINT_NOTNULL;
+      CHECK(try_update(db.get(), column, std::nullopt) == expected_for_null);
+    }
+  };
+
+  check_columns("version 3");
+  schema::migrate(db.get());
+  REQUIRE(scalar_text(db.get(), "PRAGMA user_version") == "4");
+  check_columns("version 4");
+
+  CHECK(exec_code(db.get(), "INSERT INTO lawyers (id, status, vetted, max_active_matters, doc) "
+                            "VALUES ('L-new', 'retired', 1, 1, '{}')") == SQLITE_CONSTRAINT_CHECK);
+  CHECK(exec_code(db.get(), "INSERT INTO matters (id, ngo_id, status, forum, practice_area, created, doc) "
+                            "VALUES ('M-new', 'ngo-1', 'pending', 'TH', 'labour.wage_claims', '2026-03-02', '{}')") ==
+        SQLITE_CONSTRAINT_CHECK);
+  CHECK(exec_code(db.get(), "INSERT INTO organizations (id, kind, doc) VALUES ('org-new', 'church', '{}')") ==
+        SQLITE_CONSTRAINT_CHECK);
+  CHECK(exec_code(db.get(), "INSERT INTO organizations (id, kind, doc) VALUES ('org-new', 'government', '{}')") ==
+        SQLITE_OK);
+}
+
+TEST_CASE("store: version 4 tables have no long IN lists", "[store][migration]") {
+  TempDir dir;
+  RawDatabase db(dir.file("empty-v3.db"));
+  schema::migrate_to(db.get(), 3);
+  const std::vector<std::string>& rebuilt = version4_rebuilt_tables();
+  // The version 3 schema has such lists in exactly the rebuilt tables, so
+  // long_in_lists() can find one.
+  for (const std::string& table : table_names(db.get())) {
+    INFO(table);
+    const bool is_rebuilt = std::find(rebuilt.begin(), rebuilt.end(), table) != rebuilt.end();
+    CHECK(long_in_lists(table_sql(db.get(), table)).empty() != is_rebuilt);
+  }
+
+  schema::migrate(db.get());
+
+  for (const std::string& table : table_names(db.get())) {
+    INFO(table);
+    CHECK(long_in_lists(table_sql(db.get(), table)).empty());
+  }
+  CHECK(table_sql(db.get(), "lawyers").find("vetted IN (0, 1)") != std::string::npos);
+  CHECK(scalar_text(db.get(), "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("store: failed version 4 migration leaves version 3", "[store][migration]") {
+  atip_test::WorkflowFixture source;
+  fill_workflow(source);
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  write_version3_copy(path, source);
+  std::map<std::string, std::vector<std::string>> before;
+  std::vector<std::string> schema_before;
+  {
+    // A program that turned enforcement off left a lawyer whose firm does
+    // not exist. The rebuild copies it, and the final foreign key check
+    // rolls the whole step back.
+    RawDatabase v3(path);
+    REQUIRE(v3.exec("UPDATE lawyers SET firm_id = 'firm-404' WHERE id = 'L-3'") == SQLITE_OK);
+    before = dump_tables(v3.get());
+    schema_before = query_rows(v3.get(), "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name");
+  }
+
+  const auto error = atip_test::error_of([&] { Store::open(path); });
+
+  REQUIRE(error);
+  CHECK(error->kind() == ErrorKind::integrity);
+  CHECK_THAT(error->what(), Catch::Contains("table lawyers") && Catch::Contains("organizations"));
+  {
+    RawDatabase v3(path);
+    CHECK(scalar_text(v3.get(), "PRAGMA user_version") == "3");
+    CHECK(query_rows(v3.get(), "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name") == schema_before);
+    CHECK(dump_tables(v3.get()) == before);
+    REQUIRE(v3.exec("UPDATE lawyers SET firm_id = NULL WHERE id = 'L-3'") == SQLITE_OK);
+  }
+  CHECK(Store::open(path)->schema_version() == 4);
+}
+
+TEST_CASE("store: read-only open of version 3 asks for migration", "[store][migration]") {
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  {
+    RawDatabase db(path);
+    schema::migrate_to(db.get(), 3);
+  }
+  StoreOptions read_only;
+  read_only.read_only = true;
+
+  const auto error = atip_test::error_of([&] { Store::open(path, read_only); });
+
+  REQUIRE(error);
+  CHECK(error->kind() == ErrorKind::schema_version);
+  CHECK_THAT(error->what(), Catch::Contains("schema version 3 needs migrating to 4"));
+  CHECK(pragma_value(path, "user_version") == 3);
 }
 
 TEST_CASE("store: listeners see committed changes only", "[store]") {

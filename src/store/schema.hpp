@@ -12,7 +12,11 @@ inline constexpr int kApplicationId = 0x41544950;
 
 /// Brings the database to kSchemaVersion, one migration per transaction.
 /// A new database is created at version 1 and migrated like any other.
-/// Throws schema_version for a newer database or a foreign one.
+/// Call it while `db` has no open transaction: foreign key enforcement is
+/// turned off during the steps and restored afterwards, which SQLite allows
+/// only outside a transaction. Throws schema_version for a newer database or
+/// a foreign one, and integrity when a table rebuild finds a foreign key
+/// violation that the file already had.
 void migrate(sqlite3* db);
 /// Checks, without writing, that `db` is an atip database at the current
 /// schema version; for read-only connections, which cannot migrate.

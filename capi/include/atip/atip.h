@@ -303,7 +303,9 @@ typedef struct atip_open_options {
  * UTF-8, unsupported options version, negative timeout, an audit key of the
  * wrong length, reminder days out of range); #ATIP_E_IO (the
  * file cannot be opened or created); #ATIP_E_SCHEMA_VERSION (a newer schema,
- * or not an atip database); #ATIP_E_BUSY; #ATIP_E_NO_MEMORY.
+ * or not an atip database); #ATIP_E_INTEGRITY (migrating an older file found
+ * a broken foreign key it already had; the file is left as it was);
+ * #ATIP_E_BUSY; #ATIP_E_NO_MEMORY.
  * Thread-safe.
  */
 ATIP_EXPORT atip_status atip_db_open(atip_db **out, const char *path, const atip_open_options *options);
