@@ -1,12 +1,28 @@
 // Opening and closing a database, reference data, import and export.
 #include <new>
+#include <optional>
 #include <string>
 
+#include "model/dataset_text.hpp"
 #include "support.hpp"
 
 using namespace atip::capi;
 
 namespace {
+
+/// Reads the data set of atip_db_import_json. The record-by-record reader
+/// runs first. Any document it leaves or rejects goes through the
+/// whole-document reader, whose messages name the `json` argument.
+atip::Dataset read_import(const char* json) {
+  require_pointer(json, "json");
+  const std::string_view text = require_text(json, "json document");
+  try {
+    if (std::optional<atip::Dataset> data = atip::detail::read_dataset_by_record(text)) return std::move(*data);
+  } catch (...) {
+    // The whole-document reader below reports the error in its own words.
+  }
+  return atip::dataset_from_json(require_json(json, "json"));
+}
 
 /// Copies the audit key into a byte string. AuditLog checks its length (16 to 64 bytes).
 std::string convert_audit_key(const atip_open_options& options) {
@@ -106,9 +122,8 @@ extern "C" atip_status atip_db_import_json(char** out, atip_db* db, const char* 
   return guarded("atip_db_import_json", db, [&] {
     require_pointer(out, "out");
     atip::Clearinghouse& clearinghouse = require_db(db);
-    const nlohmann::json document = require_json(json, "json");
 
-    const atip::ImportReport report = clearinghouse.import_dataset(atip::dataset_from_json(document));
+    const atip::ImportReport report = clearinghouse.import_dataset(read_import(json));
     log_import(report);
     // NOTE: the import has committed at this point, so a failure to copy the
     // report (ATIP_E_NO_MEMORY) leaves the records in the database.

@@ -1,7 +1,5 @@
 #include "atip/clearinghouse.hpp"
 
-#include <future>
-
 #include "atip/error.hpp"
 #include "atip/reference_data.hpp"
 #include "atip/text.hpp"
@@ -202,12 +200,8 @@ std::size_t Clearinghouse::load_reference_data() {
 }
 
 ImportReport Clearinghouse::import_json(std::string_view json_text) {
-  json document = parse_json_text(json_text);
-  Dataset data = dataset_from_json(document);
-  // Freeing the nodes of a large document took longer than parsing them in
-  // a 64 MiB import, so it runs on another thread while the records are written.
-  auto release = std::async(std::launch::async, [nodes = std::move(document)]() mutable { nodes = json(); });
-  return import_dataset(std::move(data));
+  // Read record by record: no DOM of the whole text is built or freed.
+  return import_dataset(dataset_from_json_text(json_text));
 }
 
 ImportReport Clearinghouse::import_dataset(Dataset data) {
