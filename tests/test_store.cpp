@@ -344,6 +344,34 @@ TEST_CASE("store: ids are generated when absent and unique per type", "[store]")
   CHECK_NOTHROW(store->insert(lawyer));
 }
 
+TEST_CASE("store: large collections keep docs and generated ids", "[store]") {
+  // 5,000 lawyers is above the size at which the canonical JSON is made on a
+  // second thread. Every 7th record has no id, so it gets one while written.
+  TempDir dir;
+  auto store = open_with_reference(dir.file("large.db"));
+  Dataset data;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string id = i % 7 == 3 ? "" : "L-" + std::to_string(i);
+    data.lawyers.push_back(atip_test::make_lawyer(id, "Lawyer " + std::to_string(i), i % 2 ? "TH" : "VN", "th"));
+  }
+  store->insert_dataset(data);
+
+  CHECK(store->count(EntityType::lawyer) == 5000);
+  std::set<std::string> ids;
+  for (int i = 0; i < 5000; ++i) {
+    const Lawyer& lawyer = data.lawyers[static_cast<std::size_t>(i)];
+    INFO("record " << i);
+    REQUIRE_FALSE(lawyer.id.empty());
+    ids.insert(lawyer.id);
+    const std::optional<Lawyer> stored = store->find_lawyer(lawyer.id);
+    REQUIRE(stored);
+    CHECK(stored->names.at(0).value == "Lawyer " + std::to_string(i));
+    CHECK(store->get_json(EntityType::lawyer, lawyer.id) == to_json(*stored));
+  }
+  CHECK(ids.size() == 5000);
+  CHECK(data.lawyers[3].id.rfind("lawyer-", 0) == 0);
+}
+
 TEST_CASE("store: invalid language tag names field and value", "[store]") {
   TempDir dir;
   auto store = open_with_reference(dir.file("tag.db"));

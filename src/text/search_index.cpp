@@ -27,6 +27,7 @@
 #include "atip/error.hpp"
 #include "atip/search.hpp"
 #include "atip/text.hpp"
+#include "model/parallel.hpp"
 
 namespace atip {
 inline namespace v1 {
@@ -694,6 +695,7 @@ struct SearchBatch::Impl {
   /// Prepares the documents in order on the second thread. Stops at the
   /// first one that raises, so that error is the first in order.
   void prepare_in_order() {
+    detail::run_in_background();
     for (std::size_t next = 0;; ++next) {
       const SearchDocument* document = nullptr;
       {
