@@ -423,6 +423,31 @@ TEST_CASE("text: ASCII keys agree with the ICU path", "[text]") {
   }
 }
 
+TEST_CASE("text: ASCII words agree with the ICU path", "[text]") {
+  // segment_words splits text of ASCII letters, digits and spaces at the
+  // spaces without ICU. Appending " é" sends the same text through the
+  // break iterator, which must then find the same words and "é".
+  std::mt19937 random(20261205);
+  const std::string alphabet = "aZ09 xY7  Ng";
+  std::vector<std::string> samples = {"", " ", "Somchai Srisuk 123", "  lead  trail  ", "abc123def", "9 lives"};
+  for (int i = 0; i < 2000; ++i) {
+    std::string sample;
+    const int length = static_cast<int>(random() % 24);
+    for (int j = 0; j < length; ++j) sample += alphabet[random() % alphabet.size()];
+    samples.push_back(sample);
+  }
+  for (const std::string& sample : samples) {
+    INFO("sample: \"" << sample << "\"");
+    std::vector<std::string> expected = text::segment_words(sample + " \u00e9");
+    REQUIRE_FALSE(expected.empty());
+    CHECK(expected.back() == "\u00e9");
+    expected.pop_back();
+    CHECK(text::segment_words(sample) == expected);
+    CHECK(text::segment_words(sample, "th") == expected);
+  }
+  CHECK_THROWS(text::segment_words("plain words", "not a locale!"));
+}
+
 TEST_CASE("text: name_keys deduplicates and sorts", "[text]") {
   const std::vector<std::string> keys =
       text::name_keys({"Trần Thị Bình", "TRAN THI BINH", "陳大文", "  ", "Chan Tai Man"});

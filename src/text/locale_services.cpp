@@ -79,9 +79,35 @@ struct UTextCloser {
   void operator()(UText* text) const { utext_close(text); }
 };
 
+/// Returns true when `text` is only ASCII letters, digits and spaces. ICU's
+/// word rules then break at the spaces and nowhere else (letters and digits
+/// join into one word in every locale), so the words are the runs between
+/// spaces.
+bool is_spaced_ascii_words(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return c == ' ' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+}
+
+std::vector<std::string> split_at_spaces(std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t start = text.find_first_not_of(' '); start != std::string_view::npos;) {
+    const std::size_t end = std::min(text.find(' ', start), text.size());
+    words.emplace_back(text.substr(start, end - start));
+    start = text.find_first_not_of(' ', end);
+  }
+  return words;
+}
+
 }  // namespace
 
 std::vector<std::string> segment_words(std::string_view utf8, std::string_view locale) {
+  // Romanised names take this shortcut, which costs a fraction of a break
+  // iterator pass: a bulk import segments every name several times.
+  if (is_spaced_ascii_words(utf8)) {
+    if (!locale.empty()) parse_locale(locale, "locale");  // still rejects a malformed locale
+    return split_at_spaces(utf8);
+  }
   const std::string text = normalize(utf8);
   icu::BreakIterator& iterator = word_iterator(parse_locale(locale, "locale"));
 
