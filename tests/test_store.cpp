@@ -605,12 +605,32 @@ TEST_CASE("store: migration from the first schema version", "[store]") {
   store->insert_dataset(reference);
   CHECK(store->count(EntityType::jurisdiction) == reference.jurisdictions.size());
   sql::Statement indexes(store->native_handle(),
-                         "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'lawyer_languages_by_%'");
+                         "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'lawyer_languages_by_%' OR name IN "
+                         "('lawyer_admissions_by_jurisdiction', 'lawyer_practice_areas_by_code')");
   REQUIRE(indexes.step());
   CHECK(indexes.integer(0) == 0);
 }
 
-TEST_CASE("store: version 3 file migrates to version 4", "[store][migration]") {
+TEST_CASE("store: removing reference data works without child indexes", "[store]") {
+  // Version 5 has no index on admissions by jurisdiction or practice areas by
+  // code, so these checks scan the child tables; they must still find a use.
+  TempDir dir;
+  auto store = open_with_reference(dir.file("v5.db"));
+  PracticeArea unused;
+  unused.code = "zz_unused";
+  unused.name = "Unused area";
+  store->insert(unused);
+  store->insert(atip_test::make_lawyer("L-1", "Somchai", "TH", "th"));
+
+  CHECK(kind_of([&] { store->remove(EntityType::jurisdiction, "TH"); }) == ErrorKind::constraint);
+  CHECK_THAT(message_of([&] { store->remove(EntityType::practice_area, "labour.wage_claims"); }),
+             Catch::Contains("lawyer \"L-1\""));
+  store->remove(EntityType::practice_area, "zz_unused");
+  CHECK_FALSE(store->exists(EntityType::practice_area, "zz_unused"));
+  CHECK(store->exists(EntityType::jurisdiction, "TH"));
+}
+
+TEST_CASE("store: version 3 file migrates to the current version", "[store][migration]") {
   atip_test::WorkflowFixture source;
   fill_workflow(source);
   const AuditHead audit_head = source.audit->verify().head;
@@ -633,7 +653,7 @@ TEST_CASE("store: version 3 file migrates to version 4", "[store][migration]") {
 
   auto store = Store::open(path);
 
-  REQUIRE(store->schema_version() == 4);
+  REQUIRE(store->schema_version() == kSchemaVersion);
   sqlite3* db = store->native_handle();
   const auto after = dump_tables(db);
   CHECK(table_names(db).size() == before.size());
@@ -643,7 +663,16 @@ TEST_CASE("store: version 3 file migrates to version 4", "[store][migration]") {
     REQUIRE(found != after.end());
     CHECK(found->second == rows);
   }
-  CHECK(index_and_trigger_rows(db) == indexes_before);
+  // Version 5 drops two indexes; every other index and trigger is kept.
+  std::vector<std::string> indexes_expected;
+  for (const std::string& row : indexes_before) {
+    if (row.find("lawyer_admissions_by_jurisdiction") == std::string::npos &&
+        row.find("lawyer_practice_areas_by_code") == std::string::npos) {
+      indexes_expected.push_back(row);
+    }
+  }
+  CHECK(indexes_expected.size() + 2 == indexes_before.size());
+  CHECK(index_and_trigger_rows(db) == indexes_expected);
   CHECK(query_rows(db, "PRAGMA foreign_key_check").empty());
   CHECK(scalar_text(db, "PRAGMA integrity_check") == "ok");
   CHECK(query_rows(db, "SELECT name FROM sqlite_schema WHERE name LIKE 'atip_rebuild_%'").empty());
@@ -695,7 +724,7 @@ TEST_CASE("store: version 4 checks accept what version 3 accepted", "[store][mig
   };
 
   check_columns("version 3");
-  schema::migrate(db.get());
+  schema::migrate_to(db.get(), 4);
   REQUIRE(scalar_text(db.get(), "PRAGMA user_version") == "4");
   check_columns("version 4");
 
@@ -763,7 +792,7 @@ TEST_CASE("store: failed version 4 migration leaves version 3", "[store][migrati
     CHECK(dump_tables(v3.get()) == before);
     REQUIRE(v3.exec("UPDATE lawyers SET firm_id = NULL WHERE id = 'L-3'") == SQLITE_OK);
   }
-  CHECK(Store::open(path)->schema_version() == 4);
+  CHECK(Store::open(path)->schema_version() == kSchemaVersion);
 }
 
 TEST_CASE("store: read-only open of version 3 asks for migration", "[store][migration]") {
@@ -780,7 +809,7 @@ TEST_CASE("store: read-only open of version 3 asks for migration", "[store][migr
 
   REQUIRE(error);
   CHECK(error->kind() == ErrorKind::schema_version);
-  CHECK_THAT(error->what(), Catch::Contains("schema version 3 needs migrating to 4"));
+  CHECK_THAT(error->what(), Catch::Contains("schema version 3 needs migrating to " + std::to_string(kSchemaVersion)));
   CHECK(pragma_value(path, "user_version") == 3);
 }
 

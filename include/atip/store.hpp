@@ -53,7 +53,7 @@ using WriteHook = std::function<void(EntityType type, const std::string& id, con
                                      const nlohmann::json* after)>;
 
 /// The current schema version, stored in PRAGMA user_version.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 /// A handle on one SQLite database. Opening applies forward migrations from
 /// any earlier schema version; a database from a newer version is rejected
