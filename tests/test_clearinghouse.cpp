@@ -227,3 +227,43 @@ TEST_CASE("clearinghouse: search finds imported lawyers by alias", "[clearinghou
   ch->remove(EntityType::lawyer, "L-vn");
   CHECK(ch->search(query).empty());
 }
+
+TEST_CASE("clearinghouse: read-only open of an old index says what to do", "[clearinghouse]") {
+  TempDir dir;
+  const std::string path = dir.file("old-read-only.db");
+  {
+    auto ch = Clearinghouse::open(path);
+    Dataset data;
+    data.lawyers.push_back(atip_test::make_lawyer("L-1", "Somchai Srisuk", "TH", "th"));
+    ch->import_json(to_json(data, ExportOptions{true}).dump());
+  }
+  {
+    // An index of the earlier layout: no names column on the document rows.
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    const int rc = sqlite3_exec(db,
+                                "DROP TABLE search_documents; CREATE TABLE search_documents (doc_id INTEGER PRIMARY "
+                                "KEY, entity_type TEXT, entity_id TEXT, kind TEXT)",
+                                nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    REQUIRE(rc == SQLITE_OK);
+  }
+  OpenOptions read_only;
+  read_only.store.read_only = true;
+  auto reader = Clearinghouse::open(path, read_only);
+  CHECK_FALSE(reader->search_index().has_schema());
+  SearchQuery query;
+  query.text = "somchai";
+  try {
+    reader->search(query);
+    FAIL("a search on an index of the earlier layout went through");
+  } catch (const Error& error) {
+    CHECK(error.kind() == ErrorKind::invalid_state);
+    CHECK_THAT(error.what(), Catch::Contains("without read_only"));
+  }
+
+  // Opened writable once, the index is rebuilt and the read-only handle finds the lawyer.
+  Clearinghouse::open(path);
+  auto upgraded = Clearinghouse::open(path, read_only);
+  CHECK(search_ids(*upgraded, "somchai") == std::vector<std::string>{"L-1"});
+}

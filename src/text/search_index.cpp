@@ -85,10 +85,14 @@ class Statement {
   Statement(sqlite3* db, const char* sql) : db_(db) {
     const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement_, nullptr);
     if (rc == SQLITE_OK) return;
-    // A missing table almost always means create_schema() was never called.
+    // A missing table or column almost always means that create_schema() has
+    // not run on this file since it was created or since the index layout
+    // changed.
     if ((rc & 0xFF) == SQLITE_ERROR) {
-      fail(ErrorKind::invalid_state, std::string("search index: cannot prepare a statement (") + sqlite3_errmsg(db) +
-                                         "); call SearchIndex::create_schema() first");
+      fail(ErrorKind::invalid_state,
+           std::string("search index: cannot prepare a statement (") + sqlite3_errmsg(db) +
+               "); call SearchIndex::create_schema() first, or open the database once without read_only so that "
+               "Clearinghouse::open creates or upgrades the index");
     }
     raise_sqlite(db, rc, "preparing a statement");
   }
