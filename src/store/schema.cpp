@@ -371,17 +371,35 @@ int read_int_pragma(sqlite3* db, const char* pragma) {
   return statement.step() ? static_cast<int>(statement.integer(0)) : 0;
 }
 
-bool has_tables(sqlite3* db) {
-  sql::Statement statement(db, "SELECT count(*) FROM sqlite_schema");
-  return statement.step() && statement.integer(0) > 0;
+
+/// The header fields and table count of a database file, read in one
+/// statement so that all three come from one snapshot. Read one by one, they
+/// could straddle another connection's first migration and show its tables
+/// with the application id of the empty file before it.
+struct FileState {
+  int version = 0;
+  int application_id = 0;
+  bool has_tables = false;
+};
+
+FileState read_file_state(sqlite3* db) {
+  sql::Statement statement(db,
+                           "SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM "
+                           "pragma_application_id), (SELECT count(*) FROM sqlite_schema)");
+  FileState state;
+  if (statement.step()) {
+    state.version = static_cast<int>(statement.integer(0));
+    state.application_id = static_cast<int>(statement.integer(1));
+    state.has_tables = statement.integer(2) > 0;
+  }
+  return state;
 }
 
-void check_ownership(sqlite3* db, int version) {
-  const int application_id = read_int_pragma(db, "application_id");
-  if (application_id == kApplicationId) return;
-  if (application_id == 0 && version == 0 && !has_tables(db)) return;  // a new, empty database
+void check_ownership(const FileState& state) {
+  if (state.application_id == kApplicationId) return;
+  if (state.application_id == 0 && state.version == 0 && !state.has_tables) return;  // a new, empty database
   fail(ErrorKind::schema_version,
-       "database: not an atip database (application_id " + std::to_string(application_id) +
+       "database: not an atip database (application_id " + std::to_string(state.application_id) +
            "); open a file created by atip or a new file");
 }
 
@@ -518,10 +536,10 @@ void migrate_to(sqlite3* db, int target) {
     fail(ErrorKind::internal, "schema: migration target " + std::to_string(target) + " is above the current version " +
                                   std::to_string(kSchemaVersion));
   }
-  const int version = read_int_pragma(db, "user_version");
-  check_ownership(db, version);
-  reject_newer(version);
-  if (version >= target) return;
+  const FileState state = read_file_state(db);
+  check_ownership(state);
+  reject_newer(state.version);
+  if (state.version >= target) return;
   // Every step runs with enforcement off. Steps that only create or drop
   // schema objects do not depend on it, and table rebuilds need it off.
   const ForeignKeysOff foreign_keys_off(db);
@@ -532,14 +550,14 @@ void migrate_to(sqlite3* db, int target) {
 void migrate(sqlite3* db) { migrate_to(db, kSchemaVersion); }
 
 void check_current(sqlite3* db) {
-  const int version = read_int_pragma(db, "user_version");
-  if (version == 0 && !has_tables(db)) {
+  const FileState state = read_file_state(db);
+  if (state.version == 0 && !state.has_tables) {
     fail(ErrorKind::schema_version, "database: the file is empty, so it cannot be opened read-only; create it first");
   }
-  check_ownership(db, version);
-  reject_newer(version);
-  if (version < kSchemaVersion) {
-    fail(ErrorKind::schema_version, "database: schema version " + std::to_string(version) +
+  check_ownership(state);
+  reject_newer(state.version);
+  if (state.version < kSchemaVersion) {
+    fail(ErrorKind::schema_version, "database: schema version " + std::to_string(state.version) +
                                         " needs migrating to " + std::to_string(kSchemaVersion) +
                                         "; open it once without read_only to migrate it");
   }
