@@ -325,6 +325,12 @@ TEST_CASE("dataset text: malformed JSON gives the whole-document message", "[dat
   SECTION("text after the top-level object") {
     CHECK_THAT(check_same_error("{\"lawyers\": [" + first + "]} x"), Catch::StartsWith("document: malformed JSON"));
   }
+  SECTION("a NUL byte between records") {
+    // nlohmann stops at NUL, so a record parsed alone would hide what follows.
+    const std::string text = "{\"lawyers\": [" + first + std::string(1, '\0') + second + " not json]}";
+    CHECK_FALSE(detail::read_dataset_by_record(text).has_value());
+    CHECK_THAT(check_same_error(text), Catch::StartsWith("document: "));
+  }
   SECTION("missing colon after a collection key") {
     CHECK_THAT(check_same_error("{\"lawyers\" [" + first + "]}"), Catch::StartsWith("document: malformed JSON"));
   }

@@ -73,3 +73,25 @@ TEST_CASE("parallel: map_indices rethrows the lowest failing index", "[parallel]
   REQUIRE(values.size() == 5000);
   CHECK(values[4999] == 9998);
 }
+
+#if defined(__linux__)
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+TEST_CASE("parallel: background threads step down from the caller's nice value", "[parallel]") {
+  // Run in a thread of its own, so that the test runner keeps its priority.
+  int before = 0;
+  int after = 0;
+  std::thread probe([&] {
+    const auto thread = static_cast<id_t>(syscall(SYS_gettid));
+    setpriority(PRIO_PROCESS, thread, 5);
+    before = getpriority(PRIO_PROCESS, thread);
+    atip::detail::run_in_background();
+    after = getpriority(PRIO_PROCESS, thread);
+  });
+  probe.join();
+  CHECK(before == 5);
+  CHECK(after == 15);
+}
+#endif

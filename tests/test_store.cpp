@@ -795,6 +795,67 @@ TEST_CASE("store: failed version 4 migration leaves version 3", "[store][migrati
   CHECK(Store::open(path)->schema_version() == kSchemaVersion);
 }
 
+TEST_CASE("store: migration keeps a user's views and triggers", "[store][migration]") {
+  atip_test::WorkflowFixture source;
+  fill_workflow(source);
+  TempDir dir;
+  const std::string path = dir.file("v3-views.db");
+  write_version3_copy(path, source);
+  {
+    // Another program added a view and a trigger that read rebuilt tables.
+    RawDatabase v3(path);
+    REQUIRE(v3.exec("CREATE VIEW lawyer_ids AS SELECT id FROM lawyers") == SQLITE_OK);
+    REQUIRE(v3.exec("CREATE TABLE notes (lawyer_id TEXT, text TEXT)") == SQLITE_OK);
+    REQUIRE(v3.exec("CREATE TRIGGER notes_need_lawyer BEFORE INSERT ON notes WHEN NOT EXISTS "
+                    "(SELECT 1 FROM lawyers WHERE id = NEW.lawyer_id) BEGIN SELECT RAISE(ABORT, 'no lawyer'); END") ==
+            SQLITE_OK);
+  }
+
+  auto store = Store::open(path);
+
+  REQUIRE(store->schema_version() == kSchemaVersion);
+  sqlite3* db = store->native_handle();
+  CHECK(scalar_text(db, "SELECT count(*) FROM lawyer_ids") == scalar_text(db, "SELECT count(*) FROM lawyers"));
+  CHECK(exec_code(db, "INSERT INTO notes VALUES ('L-1', 'ok')") == SQLITE_OK);
+  CHECK(exec_code(db, "INSERT INTO notes VALUES ('nobody', 'rejected')") == SQLITE_CONSTRAINT_TRIGGER);
+  CHECK(scalar_text(db, "PRAGMA integrity_check") == "ok");
+  CHECK(scalar_text(db, "PRAGMA legacy_alter_table") == "0");
+}
+
+TEST_CASE("store: file_schema_version reads without changing the file", "[store][migration]") {
+  TempDir dir;
+  const std::string old = dir.file("v3.db");
+  {
+    RawDatabase db(old);
+    schema::migrate_to(db.get(), 3);
+  }
+  CHECK(Store::file_schema_version(old) == 3);
+  CHECK(pragma_value(old, "user_version") == 3);
+
+  const std::string current = dir.file("current.db");
+  Store::open(current);
+  CHECK(Store::file_schema_version(current) == kSchemaVersion);
+
+  const std::string empty = dir.file("empty.db");
+  { RawDatabase db(empty); }
+  CHECK(Store::file_schema_version(empty) == 0);
+
+  const std::string foreign = dir.file("foreign.db");
+  {
+    RawDatabase db(foreign);
+    REQUIRE(db.exec("CREATE TABLE notes (text TEXT)") == SQLITE_OK);
+  }
+  CHECK(kind_of([&] { Store::file_schema_version(foreign); }) == ErrorKind::schema_version);
+  const std::string newer = dir.file("newer.db");
+  Store::open(newer);
+  {
+    RawDatabase db(newer);
+    REQUIRE(db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion + 1)) == SQLITE_OK);
+  }
+  CHECK(kind_of([&] { Store::file_schema_version(newer); }) == ErrorKind::schema_version);
+  CHECK(kind_of([&] { Store::file_schema_version(dir.file("missing.db")); }) == ErrorKind::io);
+}
+
 TEST_CASE("store: read-only open of version 3 asks for migration", "[store][migration]") {
   TempDir dir;
   const std::string path = dir.file("v3.db");

@@ -41,14 +41,14 @@ namespace {
 
 namespace {
 
-// A read-only open runs no migration, and with it no version check: check
-// the file's schema version first, so a newer or foreign file is rejected
-// before anything reads its tables. Returns true when the file is an older
-// atip database that a writable open must upgrade.
-bool check_schema_version(const std::string& path, const atip::StoreOptions& options) {
+// Checks the file's schema version before opening it, so that a newer or
+// foreign file is rejected before anything reads or writes its tables.
+// Returns true when the file is an older atip database that a writable open
+// must upgrade (a read-only open of it would fail).
+bool check_schema_version(const std::string& path) {
   int version = 0;
   try {
-    version = atip::Store::open(path, options)->schema_version();
+    version = atip::Store::file_schema_version(path);
   } catch (const atip::Error& open_error) {
     rethrow_open_error(open_error, path);
   }
@@ -78,7 +78,7 @@ std::unique_ptr<atip::Clearinghouse> open_existing(const Args& args, bool writab
   options.store.read_only = true;
   // Checked for writes too: a writable open would add atip's tables to
   // another program's SQLite file.
-  const bool needs_upgrade = check_schema_version(path, options.store);
+  const bool needs_upgrade = check_schema_version(path);
   options.store.read_only = !writable && !needs_upgrade;
   // A database made by `atip init` or `atip import` has the reference data.
   // Loading it here would write to a file that a read command must not change.

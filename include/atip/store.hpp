@@ -70,6 +70,14 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   int schema_version() const;
+
+  /// Returns the schema version of the database file at `path` without
+  /// opening it as a Store or changing it: 0 for an empty file, below
+  /// kSchemaVersion for a file that a writable open would migrate. Throws
+  /// Error(schema_version) for another program's SQLite file or a newer
+  /// atip's, and Error(io) when the file cannot be read.
+  static int file_schema_version(const std::string& path);
+
   const std::string& path() const;
   /// The underlying connection, for layers that add their own tables
   /// (search index, workflow). Do not close it.

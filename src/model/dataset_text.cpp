@@ -379,6 +379,10 @@ void read_collection(std::string_view text, const DocumentLayout& layout, std::s
 
 std::optional<Dataset> detail::read_dataset_by_record(std::string_view text) {
   if (text.size() > kMaxDocumentBytes) return std::nullopt;
+  // nlohmann's parser stops at a NUL byte as at the end of its input, so a
+  // record parsed on its own would end there, silently dropping what
+  // follows. The whole-document reader rejects such text.
+  if (text.find('\0') != std::string_view::npos) return std::nullopt;
   DocumentLayout layout(text);
   walk_json_text(text, layout);
   if (!layout.regular()) return std::nullopt;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #if defined(__linux__)
+#include <cerrno>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -61,13 +62,19 @@ std::vector<Result> map_indices(std::size_t count, Compute compute) {
   return results;
 }
 
-/// Lowers the calling thread's scheduling priority (nice 10) on Linux; does
-/// nothing elsewhere. A thread that prepares work ahead of a writing thread
-/// calls it, so that on a machine with few cores the writer, which decides
-/// how long a bulk import takes, is not the one made to wait for a core.
+/// Lowers the calling thread's scheduling priority by 10 nice levels (at most
+/// to 19) on Linux, and does nothing elsewhere. A thread that prepares work
+/// ahead of a writing thread calls it, so that on a machine with few cores
+/// the writer, which decides how long a bulk import takes, is not the one
+/// made to wait for a core. A new thread starts with its creator's nice
+/// value, so the step is relative to the process's own priority.
 inline void run_in_background() noexcept {
 #if defined(__linux__)
-  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+  const auto thread = static_cast<id_t>(syscall(SYS_gettid));
+  errno = 0;
+  const int current = getpriority(PRIO_PROCESS, thread);
+  if (current == -1 && errno != 0) return;
+  setpriority(PRIO_PROCESS, thread, current + 10 > 19 ? 19 : current + 10);
 #endif
 }
 

@@ -452,6 +452,23 @@ bool is_empty(sqlite3* db, const std::string& table) {
   return statement.step() && statement.integer(0) != 0;
 }
 
+/// Renames `from` to `to` in legacy mode. The default mode checks every view
+/// and trigger of the schema, and fails while one of them (a user's view,
+/// say) names the table that was just dropped. Legacy mode leaves their text
+/// alone, which is right here: they name `to`, and `to` exists again after
+/// the rename.
+void rename_table(sqlite3* db, const std::string& from, const std::string& to) {
+  const bool was_legacy = read_int_pragma(db, "legacy_alter_table") != 0;
+  sql::exec(db, "PRAGMA legacy_alter_table = ON");
+  try {
+    sql::exec(db, "ALTER TABLE " + from + " RENAME TO " + to);
+  } catch (...) {
+    if (!was_legacy) sqlite3_exec(db, "PRAGMA legacy_alter_table = OFF", nullptr, nullptr, nullptr);
+    throw;
+  }
+  if (!was_legacy) sql::exec(db, "PRAGMA legacy_alter_table = OFF");
+}
+
 void rebuild_table(sqlite3* db, const TableRebuild& rebuild) {
   const std::vector<std::string> dependents = index_and_trigger_sql(db, rebuild.table);
   const std::string table = rebuild.table;
@@ -469,7 +486,7 @@ void rebuild_table(sqlite3* db, const TableRebuild& rebuild) {
     sql::exec(db, "CREATE TABLE " + staging + " " + rebuild.definition);
     sql::exec(db, "INSERT INTO " + staging + " (" + columns + ") SELECT " + columns + " FROM " + table);
     sql::exec(db, "DROP TABLE " + table);
-    sql::exec(db, "ALTER TABLE " + staging + " RENAME TO " + table);
+    rename_table(db, staging, table);
   }
   for (const std::string& statement : dependents) sql::exec(db, statement);
 }
@@ -548,6 +565,13 @@ void migrate_to(sqlite3* db, int target) {
 }
 
 void migrate(sqlite3* db) { migrate_to(db, kSchemaVersion); }
+
+int checked_version(sqlite3* db) {
+  const FileState state = read_file_state(db);
+  check_ownership(state);
+  reject_newer(state.version);
+  return state.version;
+}
 
 void check_current(sqlite3* db) {
   const FileState state = read_file_state(db);

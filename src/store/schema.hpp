@@ -22,6 +22,10 @@ void migrate(sqlite3* db);
 /// schema version; for read-only connections, which cannot migrate.
 void check_current(sqlite3* db);
 
+/// Returns the schema version of `db` after checking that it is an empty
+/// database or an atip one no newer than kSchemaVersion. Reads only.
+int checked_version(sqlite3* db);
+
 /// Applies migrations up to `target` only; tests use it to build databases
 /// at an earlier schema version.
 void migrate_to(sqlite3* db, int target);

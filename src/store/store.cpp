@@ -105,6 +105,22 @@ int Store::schema_version() const {
   return statement.step() ? static_cast<int>(statement.integer(0)) : 0;
 }
 
+int Store::file_schema_version(const std::string& path) {
+  StoreOptions options;
+  options.read_only = true;
+  options.create = false;
+  sqlite3* db = open_connection(path, options);
+  try {
+    const int version = schema::checked_version(db);
+    sqlite3_close(db);
+    return version;
+  } catch (const Error& error) {
+    sqlite3_close(db);
+    if (error.kind() == ErrorKind::schema_version) throw;
+    fail(error.kind(), "path: cannot read database \"" + path + "\": " + error.what());
+  }
+}
+
 const std::string& Store::path() const { return impl_->path; }
 sqlite3* Store::native_handle() const { return impl_->db; }
 bool Store::in_transaction() const { return impl_->transaction_depth > 0; }
