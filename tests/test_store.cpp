@@ -613,7 +613,7 @@ TEST_CASE("store: migration from the first schema version", "[store]") {
 
 TEST_CASE("store: removing reference data works without child indexes", "[store]") {
   // Version 5 has no index on admissions by jurisdiction or practice areas by
-  // code, so these checks scan the child tables; they must still find a use.
+  // code, so these checks scan the child tables. They must still find a use.
   TempDir dir;
   auto store = open_with_reference(dir.file("v5.db"));
   PracticeArea unused;

@@ -340,8 +340,8 @@ constexpr TableRebuild kVersion4Tables[] = {
 // areas by code. No query reads lawyers through them: filtered lists probe
 // each lawyer's rows by primary key, and the matcher reads whole tables.
 // Only removing a jurisdiction or a practice area looks rows up by that
-// column, and a scan of 200,000 lawyers' rows takes about 10 ms, rare next to
-// the two index inserts that every imported lawyer paid (about 0.25 s of a
+// column. A scan of 200,000 lawyers' rows takes about 10 ms, and removals are
+// rare, while every imported lawyer paid two index inserts (about 0.25 s of a
 // 200,000-lawyer import).
 constexpr const char* kVersion5 = R"sql(
 DROP INDEX lawyer_admissions_by_jurisdiction;
