@@ -151,11 +151,14 @@ void write_output_file(const std::string& path, const std::string& text) {
 }
 
 nlohmann::json parse_json_file(const std::string& text, const std::string& path) {
+  // The library's parser applies the size and nesting limits (a file of
+  // 200,000 nested brackets overflowed the stack of a plain parse) and
+  // reports a number too large for a double as invalid input.
   try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw CliError(kExitInvalidInput, "\"" + path + "\" is not valid JSON: byte " + std::to_string(error.byte) +
-                                          ": " + one_line(error.what()) + " (fix the file and retry)");
+    return atip::parse_json_text(text);
+  } catch (const atip::Error& error) {
+    throw CliError(exit_code_for(error.kind()),
+                   "\"" + path + "\" is not valid JSON: " + one_line(error.what()) + " (fix the file and retry)");
   }
 }
 

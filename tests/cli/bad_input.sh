@@ -91,6 +91,8 @@ cat >"$WORK/duplicate.json" <<'JSON'
 JSON
 echo '{"weights": {"language": -1}}' >"$WORK/bad-policy.json"
 echo '{"weights": ' >"$WORK/malformed-policy.json"
+{ head -c 200000 /dev/zero | tr '\0' '['; head -c 200000 /dev/zero | tr '\0' ']'; } >"$WORK/deep.json"
+echo '{"format": "atip-dataset", "version": 1e400}' >"$WORK/huge-number.json"
 
 "$ATIP" init --db "$GOOD" >/dev/null || { echo "setup: atip init failed" >&2; exit 1; }
 "$ATIP" import "$WORK/small.json" --db "$GOOD" >/dev/null || { echo "setup: atip import failed" >&2; exit 1; }
@@ -118,6 +120,8 @@ expect_failure "init: newer database" 5 "$NEWER" init --db "$NEWER"
 
 expect_failure "import: missing file" 4 "$GOOD" import "$WORK/nothing-here.json" --db "$GOOD"
 expect_failure "import: malformed JSON" 3 "$GOOD" import "$WORK/malformed.json" --db "$GOOD"
+expect_failure "import: 200,000 nested brackets" 3 "$GOOD" import "$WORK/deep.json" --db "$GOOD"
+expect_failure "import: number too large" 3 "$GOOD" import "$WORK/huge-number.json" --db "$GOOD"
 expect_failure "import: invalid language tag" 3 "$GOOD" import "$WORK/invalid.json" --db "$GOOD"
 expect_failure "import: dangling reference" 5 "$GOOD" import "$WORK/dangling.json" --db "$GOOD"
 expect_failure "import: duplicate id" 5 "$GOOD" import "$WORK/duplicate.json" --db "$GOOD"
