@@ -19,6 +19,9 @@ from .workflow import Workflow
 
 __all__ = ["Clearinghouse", "Collection", "open", "PolicyLike", "EntityType"]
 
+# Longer strs are taken as document text, never as a path (PATH_MAX is 4096).
+_MAX_PATH_CHARS = 4096
+
 _log = logging.getLogger("atip")
 
 E = TypeVar("E", bound=Entity)
@@ -156,15 +159,22 @@ class Clearinghouse:
     def import_json(self, source: Union[PathLike, Mapping[str, Any], bytes]) -> ImportReport:
         """Imports a data-set document, all or nothing.
 
-        `source` is a dict, a JSON text (a str that starts with "{"), bytes of
-        JSON, or the path of a JSON file (a str or a path object).
+        `source` is a dict, a JSON text (a str that starts with "{", after
+        any whitespace and byte-order mark), bytes of JSON, or the path of a
+        JSON file (a str or a path object).
         """
         if isinstance(source, Mapping):
             report = self._handle.import_dict(dict(source))
         elif isinstance(source, bytes):
             report = self._handle.import_json(source)
-        elif isinstance(source, str) and source.lstrip().startswith("{"):
+        elif isinstance(source, str) and source.lstrip("\ufeff \t\r\n").startswith("{"):
             report = self._handle.import_json(source)
+        elif isinstance(source, str) and ("\n" in source or len(source) > _MAX_PATH_CHARS):
+            # Not a path. Echoing it in the error would copy personal data
+            # from the document into logs.
+            raise _atip.InvalidArgumentError(
+                f"source: a str of {len(source)} characters is neither a JSON object text (it does not start "
+                "with \"{\") nor a file path")
         elif isinstance(source, (str, os.PathLike)):
             report = self._handle.import_json(self._read_file(source))
         else:

@@ -87,3 +87,17 @@ def test_malformed_json_text_is_invalid_argument(ch: atip.Clearinghouse) -> None
         ch.import_json('{"lawyers": [')
     with pytest.raises(TypeError):
         ch.import_json(42)  # type: ignore[arg-type]
+
+
+def test_text_with_a_byte_order_mark_is_json(ch: atip.Clearinghouse) -> None:
+    text = "\ufeff" + json.dumps(small_dataset())
+    report = ch.import_json(text)
+    assert report.total > 0
+
+
+def test_text_that_is_not_json_is_not_echoed(ch: atip.Clearinghouse) -> None:
+    text = '[{"names": [{"value": "Somchai Srisuk"}]}]\n'
+    with pytest.raises(atip.InvalidArgumentError) as raised:
+        ch.import_json(text)
+    assert "Somchai" not in str(raised.value)
+    assert "neither a JSON object text" in str(raised.value)
