@@ -2,12 +2,24 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "atip/model/dataset.hpp"
 
 namespace atip_test {
+
+/// Returns the bytes of the file at `path`; throws when it cannot be read.
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read test file \"" + path + "\"");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
 
 /// A fresh folder under the system temp directory, removed on destruction.
 class TempDir {

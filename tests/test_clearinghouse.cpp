@@ -151,6 +151,16 @@ TEST_CASE("clearinghouse: records as JSON with confidential flag", "[clearinghou
 
 namespace {
 
+/// Runs `sql` on the file at `path` through a connection of its own, as
+/// another program would.
+void exec_on_file(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const int rc = sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  REQUIRE(rc == SQLITE_OK);
+}
+
 std::vector<std::string> search_ids(Clearinghouse& ch, const std::string& text, const std::string& jurisdiction = "") {
   SearchQuery query;
   query.text = text;
@@ -175,13 +185,7 @@ TEST_CASE("clearinghouse: opening indexes records a bare Store wrote", "[clearin
     auto store = Store::open(path);
     store->insert(atip_test::make_lawyer("L-1", "Somchai Srisuk", "TH", "th"));
   }
-  {
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db, "DROP TABLE search_documents; DROP TABLE search_fts;", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-  }
+  exec_on_file(path, "DROP TABLE search_documents; DROP TABLE search_fts;");
   auto reopened = Clearinghouse::open(path);
   CHECK(search_ids(*reopened, "somchai", "TH") == std::vector<std::string>{"L-1"});
 }
@@ -237,17 +241,10 @@ TEST_CASE("clearinghouse: read-only open of an old index says what to do", "[cle
     data.lawyers.push_back(atip_test::make_lawyer("L-1", "Somchai Srisuk", "TH", "th"));
     ch->import_json(to_json(data, ExportOptions{true}).dump());
   }
-  {
-    // An index of the earlier layout: no names column on the document rows.
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-    const int rc = sqlite3_exec(db,
-                                "DROP TABLE search_documents; CREATE TABLE search_documents (doc_id INTEGER PRIMARY "
-                                "KEY, entity_type TEXT, entity_id TEXT, kind TEXT)",
-                                nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    REQUIRE(rc == SQLITE_OK);
-  }
+  // An index of the earlier layout: no names column on the document rows.
+  exec_on_file(path,
+               "DROP TABLE search_documents; CREATE TABLE search_documents (doc_id INTEGER PRIMARY KEY, "
+               "entity_type TEXT, entity_id TEXT, kind TEXT)");
   OpenOptions read_only;
   read_only.store.read_only = true;
   auto reader = Clearinghouse::open(path, read_only);

@@ -29,14 +29,6 @@ namespace {
 
 const ExportOptions kEverything{.include_confidential = true};
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 /// The outcome of one reader: the data set it returned or the error it threw.
 struct Outcome {
   std::optional<Dataset> dataset;
@@ -133,7 +125,7 @@ std::string lawyers_document(int count) {
 /// Returns the demo data set with the reference taxonomy added, so that all
 /// eight collections have records.
 json every_collection_document() {
-  json document = json::parse(read_file(std::string(ATIP_SOURCE_DIR) + "/examples/data/demo.json"));
+  json document = json::parse(atip_test::read_file(std::string(ATIP_SOURCE_DIR) + "/examples/data/demo.json"));
   document["practice_areas"] = to_json(reference_dataset()).at("practice_areas");
   for (const char* key : {"jurisdictions", "practice_areas", "organizations", "lawyers", "matters", "engagements",
                           "events", "services"}) {
@@ -204,7 +196,7 @@ double wall_seconds() {
 }  // namespace
 
 TEST_CASE("dataset text: demo data reads record by record", "[dataset_text]") {
-  const std::string text = read_file(std::string(ATIP_SOURCE_DIR) + "/examples/data/demo.json");
+  const std::string text = atip_test::read_file(std::string(ATIP_SOURCE_DIR) + "/examples/data/demo.json");
 
   check_read_by_record(text);
   CHECK(dataset_from_json_text(text).lawyers.size() == 598);
@@ -453,7 +445,7 @@ TEST_CASE("dataset text: record limit is kept", "[dataset_text]") {
 TEST_CASE("dataset text: bad-input table gives the same outcomes", "[dataset_text]") {
   // Nearly every row is a document the import must reject
   // (tests/test_bad_input.cpp runs the table against the import).
-  const json table = json::parse(read_file(std::string(ATIP_TEST_DATA_DIR) + "/bad_input.json"));
+  const json table = json::parse(atip_test::read_file(std::string(ATIP_TEST_DATA_DIR) + "/bad_input.json"));
   check_read_by_record(table.at("base").dump());
 
   for (const json& row : table.at("rows")) {

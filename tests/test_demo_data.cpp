@@ -24,14 +24,6 @@ const std::string kCtdcPath =
 // percentage points. With 300 matters one matter is 0.33 points.
 constexpr double kTolerancePoints = 2.0;
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE(in.good());
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
 // Reads one line without its terminator; the CSV files end lines with CRLF.
 bool read_line(std::istream& in, std::string& line) {
   if (!std::getline(in, line)) return false;
@@ -122,7 +114,7 @@ void check_shares(const std::map<std::string, double>& expected, const std::map<
 
 std::vector<nlohmann::json> import_demo_matters(const atip_test::TempDir& dir) {
   auto clearinghouse = atip::Clearinghouse::open(dir.file("demo.db"));
-  const auto report = clearinghouse->import_json(read_file(kDemoPath));
+  const auto report = clearinghouse->import_json(atip_test::read_file(kDemoPath));
   CHECK(report.counts.at("matters") >= 300);
   atip::ExportOptions confidential;
   confidential.include_confidential = true;
@@ -135,7 +127,7 @@ TEST_CASE("demo data: imports into a fresh database", "[demo_data]") {
   atip_test::TempDir dir;
   auto clearinghouse = atip::Clearinghouse::open(dir.file("demo.db"));
 
-  const auto report = clearinghouse->import_json(read_file(kDemoPath));
+  const auto report = clearinghouse->import_json(atip_test::read_file(kDemoPath));
 
   CHECK(report.counts.at("organizations") >= 100);
   CHECK(report.counts.at("lawyers") >= 550);
@@ -148,7 +140,7 @@ TEST_CASE("demo data: imports into a fresh database", "[demo_data]") {
 TEST_CASE("demo data: law firms merge list spellings", "[demo_data]") {
   atip_test::TempDir dir;
   auto clearinghouse = atip::Clearinghouse::open(dir.file("demo.db"));
-  clearinghouse->import_json(read_file(kDemoPath));
+  clearinghouse->import_json(atip_test::read_file(kDemoPath));
 
   const auto firm = clearinghouse->get(atip::EntityType::organization, "firm-th-bangkok-lawyer");
 

@@ -73,8 +73,9 @@ class SearchBatch {
   SearchBatch(const SearchBatch&) = delete;
   SearchBatch& operator=(const SearchBatch&) = delete;
 
-  /// Queues `document` for tokenising. Never throws for an invalid
-  /// document: upsert_all reports it.
+  /// Queues `document` for tokenising. An invalid document is reported by
+  /// upsert_all, not here. Throws only when the tokenising thread cannot
+  /// start or memory runs out.
   void add(SearchDocument document);
 
   /// Returns the number of documents added.

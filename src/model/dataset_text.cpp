@@ -42,10 +42,10 @@ std::size_t find_string_end(std::string_view text, std::size_t open, bool& has_e
 /// to `observer` with the bracket depth it is at. Throws limit_exceeded when
 /// arrays and objects nest more than kMaxJsonDepth levels deep.
 ///
-/// A linear scan of the bytes before parsing: nlohmann's parser callback
-/// could enforce the depth limit, but its callback parser rescans the parent
-/// container at every object end, which is quadratic in the length of an
-/// array of objects (200,000 lawyers took minutes). The walk trusts no
+/// The walk is a linear scan of the bytes before parsing. nlohmann's parser
+/// callback could enforce the depth limit, but its callback parser rescans
+/// the parent container at every object end. That is quadratic in the length
+/// of an array of objects: 200,000 lawyers took minutes. The walk trusts no
 /// grammar beyond strings and brackets, so it runs on any bytes.
 ///
 /// `open` receives the depth after the bracket and `close` the depth before
@@ -112,8 +112,8 @@ void check_nesting_depth(std::string_view text) {
   walk_json_text(text, observer);
 }
 
-/// The message of a parser exception after `separator`, which ends its
-/// "[json.exception...]" prefix and, for syntax errors, the line and column.
+/// Returns the message of a parser exception after `separator`, which ends
+/// its "[json.exception...]" prefix and, for syntax errors, the line and column.
 std::string parser_message(const json::exception& error, std::string_view separator) {
   const std::string what = error.what();
   const auto prefix_end = what.find(separator);

@@ -221,7 +221,7 @@ std::vector<std::size_t> parents_first(const std::vector<T>& items) {
   return order;
 }
 
-/// Canonical JSON of the records [begin, end) that have a key, and an
+/// Returns the canonical JSON of the records [begin, end) that have a key, and an
 /// empty entry for those without one.
 template <typename T>
 std::vector<CanonicalDoc> canonical_docs(const std::vector<T>& items, std::size_t begin, std::size_t end) {

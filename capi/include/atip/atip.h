@@ -304,7 +304,7 @@ typedef struct atip_open_options {
  * wrong length, reminder days out of range); #ATIP_E_IO (the
  * file cannot be opened or created); #ATIP_E_SCHEMA_VERSION (a newer schema,
  * or not an atip database); #ATIP_E_INTEGRITY (migrating an older file found
- * a broken foreign key it already had; the file is left as it was);
+ * a broken foreign key it already had, and the file is left as it was);
  * #ATIP_E_BUSY; #ATIP_E_NO_MEMORY.
  * Thread-safe.
  */
